@@ -1,0 +1,118 @@
+// Calendar arithmetic on "days": whole days since 1970-01-01 in the proleptic Gregorian
+// calendar. Every date the core handles is a day number, so no time zone can shift a bucket.
+
+/** Days from 1970-01-01 to y-m-d (m 1..12). Hinnant's days_from_civil. */
+export function dayFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** [year, month 1..12, day] of a day number. Hinnant's civil_from_days. */
+export function civilFromDay(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** `YYYY-MM-DD` of a day number. */
+export function isoFromDay(day: number): string {
+  const [y, m, d] = civilFromDay(day);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+function validCivil(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return false;
+  const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= dim[m - 1];
+}
+
+/** Day number of strict ISO `YYYY-MM-DD` text, or null. Used for options. */
+export function parseIsoDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  return validCivil(y, mo, d) ? dayFromCivil(y, mo, d) : null;
+}
+
+/** Excel serial of 1970-01-01 in the 1900 system, and the offset of the 1904 system. */
+export const SERIAL_1970 = 25569;
+export const OFFSET_1904 = 1462;
+/** Largest serial Excel accepts (9999-12-31). */
+const MAX_SERIAL = 2958465;
+
+/**
+ * Day number of an Excel serial (fractions are time of day and dropped). Null when out of range.
+ * The 1900 system counts a 29 Feb 1900 that never existed (Lotus compatibility), so serials
+ * before 61 are one day later than their arithmetic suggests.
+ */
+export function dayFromSerial(serial: number, date1904: boolean): number | null {
+  if (!Number.isFinite(serial)) return null;
+  const s = Math.floor(serial);
+  if (date1904) {
+    if (s < 0 || s > MAX_SERIAL - OFFSET_1904) return null;
+    return s + OFFSET_1904 - SERIAL_1970;
+  }
+  if (s < 1 || s > MAX_SERIAL) return null;
+  return s < 61 ? s - SERIAL_1970 + 1 : s - SERIAL_1970;
+}
+
+/** 1900-system serial of a day number (for writing date cells). */
+export function serialFromDay(day: number): number {
+  const s = day + SERIAL_1970;
+  return s < 61 ? s - 1 : s;
+}
+
+/** Local calendar day of a Date (what the host's clock shows for it). */
+export function localDayOfDate(d: Date): number | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  return dayFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+// --- text dates -------------------------------------------------------------------------
+
+/** Shape of a text date before the day/month order is known. */
+export interface TextDateParts {
+  kind: 'ymd' | 'ambiguous';
+  /** For 'ymd': y, m, d. For 'ambiguous': p1, p2, year, as written. */
+  a: number;
+  b: number;
+  c: number;
+}
+
+const ISO_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+const DMY_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/;
+
+/** Split a text date into numbers; null when it is not a date we read. */
+export function splitTextDate(text: string): TextDateParts | null {
+  const s = text.trim();
+  let m = ISO_RE.exec(s) ?? COMPACT_RE.exec(s);
+  if (m) return { kind: 'ymd', a: +m[1], b: +m[2], c: +m[3] };
+  m = DMY_RE.exec(s);
+  if (m) {
+    let year = +m[4];
+    if (m[4].length === 2) year += year < 70 ? 2000 : 1900;
+    return { kind: 'ambiguous', a: +m[1], b: +m[3], c: year };
+  }
+  return null;
+}
+
+/** Day number of split parts under an order; null if not a real calendar date. */
+export function dayFromParts(p: TextDateParts, order: 'dmy' | 'mdy'): number | null {
+  if (p.kind === 'ymd') return validCivil(p.a, p.b, p.c) ? dayFromCivil(p.a, p.b, p.c) : null;
+  const [d, m] = order === 'dmy' ? [p.a, p.b] : [p.b, p.a];
+  return validCivil(p.c, m, d) ? dayFromCivil(p.c, m, d) : null;
+}

@@ -1,0 +1,129 @@
+// Header recognition: which column is the customer, the date, the amount … in English, Greek,
+// Russian, German, French and Spanish, with the analyst's overrides taking precedence.
+
+import { AbcxyzError, t } from './messages';
+import { cellText } from './values';
+import type { ColumnMapping, ColumnRole, RawCell } from './types';
+
+/** Fold case and accents and drop punctuation, so "Ημερομηνία", "date:" and "DATE" compare alike. */
+export function foldHeader(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Names per role, most specific first. Compared after folding. */
+const SYNONYMS: Record<ColumnRole, string[]> = {
+  customer: ['customer', 'customerid', 'customername', 'client', 'clientname', 'account', 'accountname', 'buyer', 'company',
+    'πελατης', 'πελατες', 'επωνυμια', 'клиент', 'покупатель', 'контрагент', 'заказчик', 'kunde', 'kundenname', 'kundennummer',
+    'kundin', 'auftraggeber', 'clientnom', 'nomclient', 'cliente', 'nombrecliente', 'comprador'],
+  date: ['date', 'invoicedate', 'orderdate', 'transactiondate', 'salesdate', 'day', 'ημερομηνια', 'ημνια', 'дата', 'датапродажи',
+    'датазаказа', 'datum', 'rechnungsdatum', 'belegdatum', 'bestelldatum', 'fecha', 'fechafactura', 'datefacture'],
+  amount: ['amount', 'revenue', 'sales', 'total', 'value', 'netamount', 'netsales', 'turnover', 'sum', 'salesamount',
+    'invoiceamount', 'dollarvalue', 'πωλησεις', 'ποσο', 'αξια', 'τζιρος', 'εσοδα', 'сумма', 'выручка', 'продажи', 'оборот',
+    'стоимость', 'umsatz', 'betrag', 'nettobetrag', 'wert', 'montant', 'chiffredaffaires', 'ventes', 'importe', 'ventas',
+    'monto', 'ingresos', 'facturacion'],
+  profit: ['profit', 'margin', 'grossmargin', 'grossprofit', 'κερδος', 'περιθωριο', 'μικτοκερδος', 'прибыль', 'маржа',
+    'валоваяприбыль', 'gewinn', 'marge', 'deckungsbeitrag', 'rohertrag', 'benefice', 'beneficio', 'margen', 'ganancia'],
+  quantity: ['quantity', 'qty', 'units', 'ποσοτητα', 'количество', 'кол', 'menge', 'anzahl', 'quantite', 'cantidad'],
+  price: ['unitprice', 'price', 'τιμη', 'τιμημοναδας', 'цена', 'preis', 'einzelpreis', 'stuckpreis', 'prix', 'prixunitaire',
+    'precio', 'preciounitario'],
+  image: ['image', 'imagebuilder', 'brand', 'famous', 'εικονα', 'κυροσ', 'имидж', 'имиджевый', 'известный', 'imageträger',
+    'imagetrager', 'marque', 'imagen', 'prestigio'],
+  expert: ['expert', 'mentor', 'ειδικος', 'εμπειρογνωμονας', 'эксперт', 'наставник', 'experte', 'experto'],
+  budget: ['budget', 'προυπολογισμος', 'бюджет', 'presupuesto'],
+  need: ['need', 'ανάγκη', 'αναγκη', 'потребность', 'bedarf', 'besoin', 'necesidad'],
+  solvency: ['solvency', 'φερεγγυοτητα', 'платежеспособность', 'solvenz', 'zahlungsfahigkeit', 'solvabilite', 'solvencia'],
+  authority: ['authority', 'power', 'decisionmaker', 'εξουσια', 'полномочия', 'лпр', 'entscheider', 'autorite', 'decideur',
+    'autoridad'],
+};
+
+const FOLDED: Record<ColumnRole, string[]> = Object.fromEntries(
+  Object.entries(SYNONYMS).map(([role, names]) => [role, names.map(foldHeader)]),
+) as Record<ColumnRole, string[]>;
+
+/** Spreadsheet letters of a 0-based column index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function letterIndex(s: string): number | null {
+  if (!/^[A-Za-z]{1,3}$/.test(s)) return null;
+  let n = 0;
+  for (const ch of s.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "C (Amount)": how messages name a column. */
+export function columnLabel(index: number, header: string): string {
+  return header ? `${columnLetter(index)} (${header})` : columnLetter(index);
+}
+
+function matchRole(folded: string, role: ColumnRole): number {
+  const names = FOLDED[role];
+  const exact = names.indexOf(folded);
+  if (exact >= 0) return exact;
+  // "Customer ID", "Net revenue EUR": a known name inside a longer header, scored after exact ones
+  for (let i = 0; i < names.length; i++) if (names[i].length >= 4 && folded.includes(names[i])) return 100 + i;
+  return -1;
+}
+
+/** Roles whose header also matches an earlier role are not taken twice (e.g. "Sales date"). */
+const ROLE_ORDER: ColumnRole[] = ['customer', 'date', 'quantity', 'price', 'profit', 'amount', 'budget', 'image', 'expert', 'need', 'solvency', 'authority'];
+
+export interface HeaderResult {
+  mapping: ColumnMapping[];
+  warnings: string[];
+  headers: string[];
+}
+
+/** Map roles to columns from the header row and the analyst's overrides. */
+export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Record<ColumnRole, string>>): HeaderResult {
+  const headers = headerRow.map((h) => cellText(h).trim());
+  const folded = headers.map(foldHeader);
+  const taken = new Set<number>();
+  const mapping: ColumnMapping[] = [];
+  const warnings: string[] = [];
+  const seen = headers.filter(Boolean).join(', ') || '(none)';
+
+  for (const [role, name] of Object.entries(overrides) as [ColumnRole, string][]) {
+    if (name === undefined || name === '') continue;
+    const want = foldHeader(name);
+    const hits = folded.map((f, i) => (f === want && want !== '' ? i : -1)).filter((i) => i >= 0);
+    let index: number;
+    if (hits.length > 1) {
+      throw new AbcxyzError(t('err.mappedTwice', { name, role, columns: hits.map(columnLetter).join(', ') }));
+    } else if (hits.length === 1) {
+      index = hits[0];
+    } else {
+      const li = letterIndex(name.trim());
+      if (li === null || li >= headers.length) throw new AbcxyzError(t('err.mappedMissing', { role, name, headers: seen }));
+      index = li;
+    }
+    taken.add(index);
+    mapping.push({ role, index, header: headers[index], source: 'option' });
+  }
+
+  for (const role of ROLE_ORDER) {
+    if (mapping.some((m) => m.role === role)) continue;
+    let best = -1;
+    let bestScore = Infinity;
+    const candidates: number[] = [];
+    folded.forEach((f, i) => {
+      if (taken.has(i) || f === '') return;
+      const score = matchRole(f, role);
+      if (score < 0) return;
+      candidates.push(i);
+      if (score < bestScore) { best = i; bestScore = score; }
+    });
+    if (best < 0) continue;
+    // a second column that names the role outright (not merely contains a name) is worth a warning
+    const others = candidates.filter((i) => i !== best && matchRole(folded[i], role) < 100 && bestScore < 100);
+    if (others.length) {
+      warnings.push(t('warn.duplicateHeader', { role, first: columnLabel(best, headers[best]), second: columnLabel(others[0], headers[others[0]]) }));
+    }
+    taken.add(best);
+    mapping.push({ role, index: best, header: headers[best], source: 'header' });
+  }
+  return { mapping, warnings, headers };
+}

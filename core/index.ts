@@ -1,0 +1,10 @@
+// Public API of the core: everything the Excel add-in, the Sheets add-on and the CLI use.
+export * from './types';
+export * from './layout-types';
+export { segment, SEGMENTS } from './segment';
+export { classifyAbc, rankOrder } from './abc';
+export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './xyz';
+export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN_ROLES, optionName } from './options';
+export { AbcxyzError, t, setLanguage } from './messages';
+export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay } from './dates';
+export { columnLetter } from './headers';

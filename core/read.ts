@@ -1,0 +1,470 @@
+// Grid → transactions. Every row read is either used or reported with its sheet row number and
+// a reason; nothing is dropped silently and no single row can abort the run.
+
+import { dayFromParts, dayFromSerial, isoFromDay, localDayOfDate, parseIsoDay, splitTextDate, type TextDateParts } from './dates';
+import { columnLabel, mapColumns } from './headers';
+import { AbcxyzError, t } from './messages';
+import { cellText, cleanName, decimalEvidence, errorValue, isBlank, isTruthy, parseNumberText } from './values';
+import type { ColumnMapping, ColumnRole, DateOrder, Grid, RawCell, SegmentOptions, SkippedRow } from './types';
+
+/** Per-customer facts that come from columns other than amounts. */
+export interface CustomerTable {
+  names: string[];
+  image: Uint8Array;
+  expert: Uint8Array;
+  need: Uint8Array;
+  solvency: Uint8Array;
+  authority: Uint8Array;
+  /** NaN when no budget was given. */
+  budget: Float64Array;
+}
+
+export interface LongData {
+  kind: 'long';
+  /** Used rows only, struct of arrays. */
+  n: number;
+  cust: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  /** Null when no profit column is mapped. */
+  profit: Float64Array | null;
+  asOf: number;
+  windowStart: number;
+  windowEnd: number;
+}
+
+export interface WideData {
+  kind: 'wide';
+  /** Period values per customer, row-major customers × periods. */
+  values: Float64Array;
+  profit: Float64Array | null;
+  periods: number;
+  labels: string[];
+}
+
+export interface ReadResult {
+  data: LongData | WideData;
+  customers: CustomerTable;
+  mapping: ColumnMapping[];
+  rowsRead: number;
+  rowsUsed: number;
+  skipped: SkippedRow[];
+  warnings: string[];
+  dateOrderUsed: DateOrder | null;
+}
+
+const NO_DAY = -2147483648;
+
+function lastNonBlankRow(grid: Grid): number {
+  for (let r = grid.length - 1; r >= 0; r--) {
+    const row = grid[r];
+    if (row && row.some((v) => !isBlank(v))) return r;
+  }
+  return -1;
+}
+
+function rowIsBlank(row: readonly RawCell[] | undefined): boolean {
+  return !row || row.every(isBlank);
+}
+
+/** Customers are keyed by cleaned name, case-folded unless asked otherwise; the first spelling is shown. */
+class CustomerIndex {
+  readonly names: string[] = [];
+  private byRaw = new Map<RawCell, number>();
+  private byKey = new Map<string, number>();
+  constructor(private caseSensitive: boolean) {}
+
+  /** Index of the customer in a cell, or -1 for an empty name. */
+  lookup(v: RawCell): number {
+    const hit = this.byRaw.get(v);
+    if (hit !== undefined) return hit;
+    const name = cleanName(v);
+    if (name === '') return -1;
+    const key = this.caseSensitive ? name : name.toLowerCase();
+    let idx = this.byKey.get(key);
+    if (idx === undefined) {
+      idx = this.names.length;
+      this.names.push(name);
+      this.byKey.set(key, idx);
+    }
+    if (!(v instanceof Date)) this.byRaw.set(v, idx);
+    return idx;
+  }
+}
+
+function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
+  return mapping.find((m) => m.role === role)?.index ?? -1;
+}
+
+/** Decide each numeric column's decimal separator from the evidence of all its text cells. */
+function columnDecimal(grid: Grid, start: number, end: number, col: number, forced: '.' | ',' | null): '.' | ',' {
+  if (forced) return forced;
+  if (col < 0) return '.';
+  let comma = 0;
+  let dot = 0;
+  for (let r = start; r <= end; r++) {
+    const v = grid[r]?.[col];
+    if (typeof v !== 'string') continue;
+    // "12.5" alone is the default reading; only commas or repeated points carry evidence
+    if (v.indexOf(',') < 0 && v.indexOf('.') === v.lastIndexOf('.')) continue;
+    const e = decimalEvidence(v);
+    if (e === ',') comma++;
+    else if (e === '.') dot++;
+  }
+  return comma > dot ? ',' : '.';
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+type NumberRead = { ok: true; value: number } | { ok: false; reason: string };
+
+function readNumber(v: RawCell, decimal: '.' | ',', col: number, header: string, emptyReason: string): NumberRead {
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: t('skip.badNumber', { value: String(v), column: columnLabel(col, header) }) };
+  }
+  if (v === null || v === undefined || v === '') return { ok: false, reason: emptyReason };
+  if (typeof v === 'string') {
+    if (decimal === '.' && PLAIN_NUMBER.test(v)) return { ok: true, value: +v };
+    const err = errorValue(v);
+    if (err) return { ok: false, reason: t('skip.error', { value: err, column: columnLabel(col, header) }) };
+    if (v.trim() === '') return { ok: false, reason: emptyReason };
+    const n = parseNumberText(v, decimal);
+    if (Number.isFinite(n)) return { ok: true, value: n };
+  }
+  return { ok: false, reason: t('skip.badNumber', { value: cellText(v), column: columnLabel(col, header) }) };
+}
+
+/** Text-date reader bound to one column: order decided once, results cached per distinct text. */
+class DateColumn {
+  private cache = new Map<string, number>();
+  order: 'dmy' | 'mdy' | null = null;
+  usedOrder: DateOrder | null = null;
+  mismatches = 0;
+  warnings: string[] = [];
+
+  constructor(grid: Grid, start: number, end: number, private col: number, private header: string, private options: SegmentOptions) {
+    const forced = options.dateOrder;
+    let dmy = 0;
+    let mdy = 0;
+    let example = '';
+    let dots = 0;
+    let ambiguous = 0;
+    const seen = new Set<string>();
+    for (let r = start; r <= end; r++) {
+      const v = grid[r]?.[col];
+      if (typeof v !== 'string' || seen.has(v)) continue;
+      seen.add(v);
+      const p = splitTextDate(v);
+      if (!p || p.kind !== 'ambiguous') continue;
+      ambiguous++;
+      if (p.a > 12 && p.b <= 12) dmy++;
+      else if (p.b > 12 && p.a <= 12) mdy++;
+      else if (!example) example = v.trim();
+      if (v.includes('.')) dots++;
+    }
+    if (ambiguous === 0) { this.usedOrder = forced ?? null; this.order = forced === 'mdy' ? 'mdy' : 'dmy'; return; }
+    if (forced) {
+      this.order = forced === 'mdy' ? 'mdy' : 'dmy';
+      this.usedOrder = forced;
+      return;
+    }
+    if (dmy || mdy) {
+      this.order = dmy >= mdy ? 'dmy' : 'mdy';
+    } else {
+      // Nothing in the column tells the order. Dotted dates are day-first by convention; for
+      // slashes we still decide once for the whole column and say so.
+      this.order = 'dmy';
+      if (dots < ambiguous) this.warnings.push(t('warn.dateOrderGuess', { example, order: 'day/month/year' }));
+    }
+    this.usedOrder = this.order;
+  }
+
+  /** Day number, or a skip reason. */
+  read(v: string): number | string {
+    const hit = this.cache.get(v);
+    if (hit !== undefined) return hit;
+    const p: TextDateParts | null = splitTextDate(v);
+    let day: number | null = null;
+    let reason: string | null = null;
+    if (p && p.kind === 'ambiguous' && this.options.dateOrder === 'ymd') day = null;
+    else if (p) {
+      day = dayFromParts(p, this.order ?? 'dmy');
+      if (day === null && p.kind === 'ambiguous' && dayFromParts(p, this.order === 'dmy' ? 'mdy' : 'dmy') !== null) {
+        this.mismatches++;
+        reason = t('skip.dateOrder', { value: v.trim(), order: this.order === 'dmy' ? 'day/month/year' : 'month/day/year' });
+      }
+    } else {
+      const iso = parseIsoDay(v);
+      if (iso !== null) day = iso;
+    }
+    if (day === null) {
+      // a number typed as text is still a serial date
+      if (day === null && /^\d+(?:\.\d+)?$/.test(v.trim()) && v.trim().length <= 7 && !p) {
+        const d = dayFromSerial(Number(v.trim()), this.options.date1904);
+        if (d !== null) { this.cache.set(v, d); return d; }
+      }
+      return reason ?? t('skip.badDate', { value: v.trim(), column: columnLabel(this.col, this.header) });
+    }
+    this.cache.set(v, day);
+    return day;
+  }
+}
+
+function readDay(v: RawCell, dates: DateColumn, options: SegmentOptions, col: number, header: string): number | string {
+  if (typeof v === 'number') {
+    const d = dayFromSerial(v, options.date1904);
+    return d ?? t('skip.badDate', { value: String(v), column: columnLabel(col, header) });
+  }
+  if (v instanceof Date) {
+    const d = options.dateObjectDay ? options.dateObjectDay(v) : localDayOfDate(v);
+    return d ?? t('skip.badDate', { value: String(v), column: columnLabel(col, header) });
+  }
+  if (v === null || v === undefined || v === '') return t('skip.noDate');
+  if (typeof v === 'string') {
+    const err = errorValue(v);
+    if (err) return t('skip.error', { value: err, column: columnLabel(col, header) });
+    if (v.trim() === '') return t('skip.noDate');
+    return dates.read(v);
+  }
+  return t('skip.badDate', { value: String(v), column: columnLabel(col, header) });
+}
+
+function newCustomerTable(names: string[]): CustomerTable {
+  const n = names.length;
+  const budget = new Float64Array(n);
+  budget.fill(NaN);
+  return { names, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget };
+}
+
+/** Read the grid: header, mapping, every row. */
+export function readGrid(grid: Grid, options: SegmentOptions): ReadResult {
+  if (!grid || grid.length === 0 || lastNonBlankRow(grid) < 0) throw new AbcxyzError(t('err.empty'));
+  const last = lastNonBlankRow(grid);
+  if (last < 1) throw new AbcxyzError(t('err.headerOnly'));
+  const { mapping, warnings, headers } = mapColumns(grid[0], options.columns);
+  const seen = headers.filter(Boolean).join(', ') || '(none)';
+  const has = (role: ColumnRole) => columnOf(mapping, role) >= 0;
+  if (!has('customer')) throw new AbcxyzError(t('err.noColumn', { role: 'customer', headers: seen }));
+  if (!has('date')) return readWide(grid, last, mapping, headers, warnings, options);
+  if (!has('amount') && !(has('quantity') && has('price'))) throw new AbcxyzError(t('err.noAmount', { headers: seen }));
+  return readLong(grid, last, mapping, headers, warnings, options);
+}
+
+function readTags(row: readonly RawCell[], c: number, cols: Record<string, number>, tab: CustomerTable, decimal: '.' | ','): void {
+  if (cols.image >= 0 && isTruthy(row[cols.image])) tab.image[c] = 1;
+  if (cols.expert >= 0 && isTruthy(row[cols.expert])) tab.expert[c] = 1;
+  if (cols.need >= 0 && isTruthy(row[cols.need])) tab.need[c] = 1;
+  if (cols.solvency >= 0 && isTruthy(row[cols.solvency])) tab.solvency[c] = 1;
+  if (cols.authority >= 0 && isTruthy(row[cols.authority])) tab.authority[c] = 1;
+  if (cols.budget >= 0) {
+    const b = readNumber(row[cols.budget], decimal, cols.budget, '', '');
+    // the largest budget stated for the customer counts
+    if (b.ok && !(tab.budget[c] >= b.value)) tab.budget[c] = b.value;
+  }
+}
+
+function tagColumns(mapping: ColumnMapping[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of ['image', 'expert', 'need', 'solvency', 'authority', 'budget']) out[r] = columnOf(mapping, r as ColumnRole);
+  return out;
+}
+
+function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
+  const ci = columnOf(mapping, 'customer');
+  const di = columnOf(mapping, 'date');
+  const ai = columnOf(mapping, 'amount');
+  const useQp = ai < 0;
+  const qi = columnOf(mapping, 'quantity');
+  const pi = columnOf(mapping, 'price');
+  const fi = columnOf(mapping, 'profit');
+  const decA = columnDecimal(grid, 1, last, useQp ? pi : ai, options.decimal);
+  const decQ = columnDecimal(grid, 1, last, qi, options.decimal);
+  const decP = columnDecimal(grid, 1, last, fi, options.decimal);
+  const dates = new DateColumn(grid, 1, last, di, headers[di], options);
+  const customers = new CustomerIndex(options.caseSensitive);
+  const rows = last;
+  const rowCust = new Int32Array(rows);
+  const rowDay = new Int32Array(rows);
+  const rowAmt = new Float64Array(rows);
+  const rowProfit = fi >= 0 ? new Float64Array(rows) : null;
+  const rowIndex = new Int32Array(rows);
+  const skipped: SkippedRow[] = [];
+  const base = options.firstRow;
+  let n = 0;
+  const emptyAmount = t('skip.noAmount');
+
+  for (let r = 1; r <= last; r++) {
+    const row = grid[r] ?? [];
+    const skip = (reason: string) => skipped.push({ row: base + r, reason, values: Array.from(row) });
+    const cv = row[ci];
+    let c: number;
+    if (typeof cv === 'string' && cv.charCodeAt(0) === 35 && errorValue(cv)) { skip(t('skip.error', { value: errorValue(cv)!, column: columnLabel(ci, headers[ci]) })); continue; }
+    if (isBlank(cv) || (c = customers.lookup(cv)) < 0) { skip(rowIsBlank(row) ? t('skip.blank') : t('skip.noCustomer')); continue; }
+    const d = readDay(row[di], dates, options, di, headers[di]);
+    if (typeof d === 'string') { skip(d); continue; }
+    let amount: number;
+    if (useQp) {
+      const q = readNumber(row[qi], decQ, qi, headers[qi], emptyAmount);
+      if (!q.ok) { skip(q.reason); continue; }
+      const p = readNumber(row[pi], decA, pi, headers[pi], emptyAmount);
+      if (!p.ok) { skip(p.reason); continue; }
+      amount = q.value * p.value;
+    } else {
+      const a = readNumber(row[ai], decA, ai, headers[ai], emptyAmount);
+      if (!a.ok) { skip(a.reason); continue; }
+      amount = a.value;
+    }
+    if (rowProfit) {
+      const pv = row[fi];
+      if (isBlank(pv)) rowProfit[n] = 0; // a missing margin counts as none, the line still counts for revenue
+      else {
+        const p = readNumber(pv, decP, fi, headers[fi], '');
+        if (!p.ok) { skip(p.reason); continue; }
+        rowProfit[n] = p.value;
+      }
+    }
+    rowCust[n] = c;
+    rowDay[n] = d;
+    rowAmt[n] = amount;
+    rowIndex[n] = r;
+    n++;
+  }
+  warnings.push(...dates.warnings);
+  if (dates.mismatches > 0) warnings.push(t('warn.dateOrderMixed', { count: dates.mismatches, order: dates.order === 'dmy' ? 'day/month/year' : 'month/day/year' }));
+
+  // Window: from/to, then as-of (default: the latest date left). Rows outside are reported.
+  const from = options.from ? parseIsoDay(options.from)! : NO_DAY;
+  const to = options.to ? parseIsoDay(options.to)! : 2147483647;
+  let maxDay = NO_DAY;
+  let minDay = 2147483647;
+  for (let i = 0; i < n; i++) {
+    const d = rowDay[i];
+    if (d >= from && d <= to) {
+      if (d > maxDay) maxDay = d;
+      if (d < minDay) minDay = d;
+    }
+  }
+  const asOf = options.asOf ? parseIsoDay(options.asOf)! : maxDay;
+  const upper = Math.min(to, asOf);
+  const keep = new Uint8Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const d = rowDay[i];
+    if (d < from) skipped.push({ row: base + rowIndex[i], reason: t('skip.beforeWindow', { date: isoFromDay(d), from: isoFromDay(from) }), values: Array.from(grid[rowIndex[i]]) });
+    else if (d > upper) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(upper) }), values: Array.from(grid[rowIndex[i]]) });
+    else { keep[i] = 1; m++; }
+  }
+
+  // Compact customers to those with a used row, keeping first-seen order.
+  const remap = new Int32Array(customers.names.length).fill(-1);
+  const names: string[] = [];
+  const cust = new Int32Array(m);
+  const day = new Int32Array(m);
+  const amount = new Float64Array(m);
+  const profit = rowProfit ? new Float64Array(m) : null;
+  const usedRows = new Int32Array(m);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    let c = remap[rowCust[i]];
+    if (c < 0) { c = remap[rowCust[i]] = names.length; names.push(customers.names[rowCust[i]]); }
+    cust[j] = c;
+    day[j] = rowDay[i];
+    amount[j] = rowAmt[i];
+    if (profit) profit[j] = rowProfit![i];
+    usedRows[j] = rowIndex[i];
+    j++;
+  }
+  const table = newCustomerTable(names);
+  const tags = tagColumns(mapping);
+  if (Object.values(tags).some((c) => c >= 0)) {
+    for (let k = 0; k < m; k++) readTags(grid[usedRows[k]], cust[k], tags, table, decA);
+  }
+  skipped.sort((x, y) => x.row - y.row);
+  return {
+    data: { kind: 'long', n: m, cust, day, amount, profit, asOf, windowStart: from === NO_DAY ? (m ? minDay : asOf) : from, windowEnd: asOf },
+    customers: table,
+    mapping,
+    rowsRead: last,
+    rowsUsed: m,
+    skipped,
+    warnings,
+    dateOrderUsed: dates.usedOrder,
+  };
+}
+
+function readWide(grid: Grid, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
+  const ci = columnOf(mapping, 'customer');
+  const fi = columnOf(mapping, 'profit');
+  // Period columns: every column not mapped to a role (a "Total" mapped as amount is left out,
+  // ABC uses the sum of the periods) that holds at least one number.
+  const roleCols = new Set(mapping.map((m) => m.index));
+  const width = Math.max(...grid.slice(0, last + 1).map((r) => r?.length ?? 0));
+  const periodCols: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (roleCols.has(c)) continue;
+    for (let r = 1; r <= last; r++) {
+      const v = grid[r]?.[c];
+      if (typeof v === 'number' || (typeof v === 'string' && Number.isFinite(parseNumberText(v, '.')))) { periodCols.push(c); break; }
+    }
+  }
+  if (periodCols.length === 0) {
+    throw new AbcxyzError(t('err.noColumn', { role: 'date', headers: headers.filter(Boolean).join(', ') || '(none)' }));
+  }
+  const decimals = periodCols.map((c) => columnDecimal(grid, 1, last, c, options.decimal));
+  const decP = columnDecimal(grid, 1, last, fi, options.decimal);
+  const P = periodCols.length;
+  const customers = new CustomerIndex(options.caseSensitive);
+  const skipped: SkippedRow[] = [];
+  const rowsOf: { c: number; vals: Float64Array; profit: number; r: number }[] = [];
+  const base = options.firstRow;
+  for (let r = 1; r <= last; r++) {
+    const row = grid[r] ?? [];
+    const skip = (reason: string) => skipped.push({ row: base + r, reason, values: Array.from(row) });
+    const cv = row[ci];
+    const err = errorValue(cv);
+    if (err) { skip(t('skip.error', { value: err, column: columnLabel(ci, headers[ci]) })); continue; }
+    if (isBlank(cv)) { skip(rowIsBlank(row) ? t('skip.blank') : t('skip.noCustomer')); continue; }
+    const vals = new Float64Array(P);
+    let bad: string | null = null;
+    let any = false;
+    for (let k = 0; k < P && !bad; k++) {
+      const v = row[periodCols[k]];
+      if (isBlank(v)) continue;
+      const x = readNumber(v, decimals[k], periodCols[k], headers[periodCols[k]], '');
+      if (!x.ok) bad = x.reason;
+      else { vals[k] = x.value; any = true; }
+    }
+    if (bad) { skip(bad); continue; }
+    if (!any) { skip(t('skip.noValues')); continue; }
+    let profit = 0;
+    if (fi >= 0 && !isBlank(row[fi])) {
+      const p = readNumber(row[fi], decP, fi, headers[fi], '');
+      if (!p.ok) { skip(p.reason); continue; }
+      profit = p.value;
+    }
+    rowsOf.push({ c: customers.lookup(cv), vals, profit, r });
+  }
+  const C = customers.names.length;
+  const values = new Float64Array(C * P);
+  const profit = fi >= 0 ? new Float64Array(C) : null;
+  const table = newCustomerTable(customers.names);
+  const tags = tagColumns(mapping);
+  for (const { c, vals, profit: p, r } of rowsOf) {
+    for (let k = 0; k < P; k++) values[c * P + k] += vals[k];
+    if (profit) profit[c] += p;
+    readTags(grid[r], c, tags, table, '.');
+  }
+  skipped.sort((x, y) => x.row - y.row);
+  warnings.push(t('warn.noLifecycle'));
+  return {
+    data: { kind: 'wide', values, profit, periods: P, labels: periodCols.map((c) => headers[c] || columnLabel(c, '')) },
+    customers: table,
+    mapping,
+    rowsRead: last,
+    rowsUsed: rowsOf.length,
+    skipped,
+    warnings,
+    dateOrderUsed: null,
+  };
+}

@@ -1,0 +1,406 @@
+// segment(grid, options): the whole computation of SPEC §4, host-neutral.
+
+import { classifyAbc } from './abc';
+import { DEFAULT_GAP_DAYS, lifecycleStatus, median } from './lifecycle';
+import { t, type MessageKey } from './messages';
+import { resolveOptions } from './options';
+import { periodTable } from './periods';
+import { readGrid, type CustomerTable, type LongData, type WideData } from './read';
+import { EPS, snapZero } from './sum';
+import { classifyXyz, sparseCv } from './xyz';
+import type {
+  AbcClass, Archetype, CustomerResult, Grid, MatrixCell, PartialOptions, Segment, SegmentOptions,
+  SegmentResult, Status, WinBackEntry, XyzClass,
+} from './types';
+
+export const SEGMENTS: Segment[] = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'];
+
+/** Per-customer aggregates, before any classification. Struct of arrays for speed. */
+interface Aggregates {
+  n: number;
+  revenue: Float64Array;
+  profit: Float64Array | null;
+  periods: Int32Array;
+  active: Int32Array;
+  cv: Float64Array;
+  purchases: Int32Array;
+  first: Float64Array;
+  last: Float64Array;
+  /** Median gap between purchase days; NaN with fewer than two. */
+  gap: Float64Array;
+}
+
+function newAggregates(n: number, withProfit: boolean, withDates: boolean): Aggregates {
+  const nan = () => new Float64Array(n).fill(NaN);
+  return {
+    n,
+    revenue: new Float64Array(n),
+    profit: withProfit ? new Float64Array(n) : null,
+    periods: new Int32Array(n),
+    active: new Int32Array(n),
+    cv: nan(),
+    purchases: new Int32Array(n),
+    first: withDates ? nan() : nan(),
+    last: nan(),
+    gap: nan(),
+  };
+}
+
+/** Rows grouped by customer, in day order within a customer (two stable counting sorts). */
+function groupRows(d: LongData, customers: number): { order: Int32Array; start: Int32Array; minDay: number } {
+  const { n, cust, day } = d;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (day[i] < minDay) minDay = day[i];
+    if (day[i] > maxDay) maxDay = day[i];
+  }
+  if (n === 0) return { order: new Int32Array(0), start: new Int32Array(customers + 1), minDay: 0 };
+  const span = maxDay - minDay + 1;
+  const byDay = new Int32Array(span + 1);
+  for (let i = 0; i < n; i++) byDay[day[i] - minDay + 1]++;
+  for (let k = 1; k <= span; k++) byDay[k] += byDay[k - 1];
+  const dayOrder = new Int32Array(n);
+  for (let i = 0; i < n; i++) dayOrder[byDay[day[i] - minDay]++] = i;
+  const start = new Int32Array(customers + 1);
+  for (let i = 0; i < n; i++) start[cust[i] + 1]++;
+  for (let c = 1; c <= customers; c++) start[c] += start[c - 1];
+  const fill = start.slice(0, customers);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = dayOrder[k];
+    order[fill[cust[i]]++] = i;
+  }
+  return { order, start, minDay };
+}
+
+function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggregates {
+  const agg = newAggregates(customers, d.profit !== null, true);
+  const { order, start, minDay } = groupRows(d, customers);
+  const per = periodTable(Math.min(minDay, d.asOf), d.asOf, o.period, o.fiscalStart);
+  const base = Math.min(minDay, d.asOf);
+  const asOfP = per[d.asOf - base];
+  const { day, amount, profit } = d;
+  // scratch space for one customer's period sums and purchase-day gaps
+  let sums = new Float64Array(64);
+  let gaps = new Float64Array(64);
+  for (let c = 0; c < customers; c++) {
+    const s0 = start[c];
+    const s1 = start[c + 1];
+    if (s1 - s0 > sums.length) { sums = new Float64Array(s1 - s0); gaps = new Float64Array(s1 - s0); }
+    let rs = 0, rc = 0, rmax = 0; // revenue (Neumaier)
+    let ps = 0, pc = 0, pmax = 0; // profit
+    let count = 0; // periods with lines
+    let active = 0;
+    let curP = -2147483648;
+    let ss = 0, sc = 0, smax = 0, sPos = false;
+    let purchases = 0, firstBuy = NaN, lastBuy = NaN, nGaps = 0;
+    const firstP = per[day[order[s0]] - base];
+    for (let k = s0; k < s1; k++) {
+      const i = order[k];
+      const x = amount[i];
+      const dd = day[i];
+      const p = per[dd - base];
+      if (p !== curP) {
+        if (curP !== -2147483648) { sums[count++] = snapZero(ss + sc, smax); if (sPos) active++; }
+        curP = p; ss = 0; sc = 0; smax = 0; sPos = false;
+      }
+      let t = ss + x;
+      sc += Math.abs(ss) >= Math.abs(x) ? ss - t + x : x - t + ss;
+      ss = t;
+      t = rs + x;
+      rc += Math.abs(rs) >= Math.abs(x) ? rs - t + x : x - t + rs;
+      rs = t;
+      const ax = Math.abs(x);
+      if (ax > smax) smax = ax;
+      if (ax > rmax) rmax = ax;
+      if (profit) {
+        const y = profit[i];
+        t = ps + y;
+        pc += Math.abs(ps) >= Math.abs(y) ? ps - t + y : y - t + ps;
+        ps = t;
+        if (Math.abs(y) > pmax) pmax = Math.abs(y);
+      }
+      if (x > 0) {
+        sPos = true;
+        if (dd !== lastBuy) {
+          if (purchases > 0) gaps[nGaps++] = dd - lastBuy;
+          else firstBuy = dd;
+          purchases++;
+          lastBuy = dd;
+        }
+      }
+    }
+    sums[count++] = snapZero(ss + sc, smax);
+    if (sPos) active++;
+    const revenue = snapZero(rs + rc, rmax);
+    const length = asOfP - firstP + 1;
+    agg.revenue[c] = revenue;
+    if (agg.profit) agg.profit[c] = snapZero(ps + pc, pmax);
+    agg.periods[c] = length;
+    agg.active[c] = active;
+    agg.cv[c] = sparseCv(sums, count, length, revenue, o.sd) ?? NaN;
+    agg.purchases[c] = purchases;
+    if (purchases === 0) {
+      // only returns or zero lines: their dates are all we know of the relationship
+      firstBuy = day[order[s0]];
+      lastBuy = day[order[s1 - 1]];
+    }
+    agg.first[c] = firstBuy;
+    agg.last[c] = lastBuy;
+    agg.gap[c] = nGaps > 0 ? median(gaps.subarray(0, nGaps))! : NaN;
+  }
+  return agg;
+}
+
+function aggregateWide(d: WideData, customers: number, o: SegmentOptions): Aggregates {
+  const agg = newAggregates(customers, d.profit !== null, false);
+  const P = d.periods;
+  const sums = new Float64Array(P);
+  for (let c = 0; c < customers; c++) {
+    let firstP = -1;
+    let total = 0, comp = 0, big = 0, active = 0;
+    for (let k = 0; k < P; k++) {
+      const x = d.values[c * P + k];
+      if (firstP < 0 && x !== 0) firstP = k;
+      if (x > 0) active++;
+      const t = total + x;
+      comp += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
+      total = t;
+      if (Math.abs(x) > big) big = Math.abs(x);
+    }
+    if (firstP < 0) firstP = 0;
+    const length = P - firstP;
+    for (let k = firstP; k < P; k++) sums[k - firstP] = d.values[c * P + k];
+    const revenue = snapZero(total + comp, big);
+    agg.revenue[c] = revenue;
+    if (agg.profit && d.profit) agg.profit[c] = d.profit[c];
+    agg.periods[c] = length;
+    agg.active[c] = active;
+    agg.cv[c] = sparseCv(sums, length, length, revenue, o.sd) ?? NaN;
+    agg.purchases[c] = active;
+  }
+  return agg;
+}
+
+/** Suggested action of a customer, from status, class and key-account flag. */
+function actionFor(status: Status | null, abc: AbcClass | null, key: boolean, segment: Segment | null, netLeZero: boolean): string {
+  const important = key || abc === 'A';
+  if (status === 'Lost') return t(important ? 'action.lostKey' : abc === 'B' ? 'action.lostB' : 'action.lostC');
+  if (status === 'At risk') return t(important ? 'action.riskKey' : abc === 'B' ? 'action.riskB' : 'action.riskC');
+  if (netLeZero) return t('action.net');
+  return segment ? t(`strategy.${segment}` as MessageKey) : t('action.none');
+}
+
+/** Run the whole segmentation on a grid of raw cells. Throws AbcxyzError for unusable input or options. */
+export function segment(grid: Grid, partial: PartialOptions = {}): SegmentResult {
+  const o = resolveOptions(partial);
+  const read = readGrid(grid, o);
+  return computeSegments(read.data, read.customers, o, read);
+}
+
+function computeSegments(
+  data: LongData | WideData, table: CustomerTable, o: SegmentOptions,
+  read: Pick<ReturnType<typeof readGrid>, 'mapping' | 'rowsRead' | 'rowsUsed' | 'skipped' | 'warnings' | 'dateOrderUsed'>,
+): SegmentResult {
+  const warnings = [...read.warnings];
+  const C = table.names.length;
+  const long = data.kind === 'long';
+  const agg = long ? aggregateLong(data, C, o) : aggregateWide(data, C, o);
+  let metricName = o.metric;
+  if (o.metric === 'profit' && !agg.profit) { warnings.push(t('warn.profitMissing')); metricName = 'revenue'; }
+  const metric = metricName === 'profit' ? agg.profit! : agg.revenue;
+  const keys = o.caseSensitive ? table.names : table.names.map((s) => s.toLowerCase());
+
+  // ABC
+  const abc = classifyAbc({ metric, keys, rule: o.abcRule, a: o.a, b: o.b });
+
+  // financier share: profit when there is a profit column, else revenue
+  const basis = agg.profit ?? agg.revenue;
+  let basisTotal = 0;
+  for (let c = 0; c < C; c++) if (basis[c] > 0) basisTotal += basis[c];
+
+  // key accounts: smallest top set reaching keyShare (a tie group is never split), plus financiers
+  const key = new Uint8Array(C);
+  for (let k = 0; k < abc.order.length; k++) {
+    const i = abc.order[k];
+    const prev = k > 0 ? abc.order[k - 1] : -1;
+    const reached = prev >= 0 && abc.cumShare[prev] >= o.keyShare - EPS;
+    if (reached && metric[prev] !== metric[i]) break;
+    key[i] = 1;
+  }
+
+  // typical-gap fallback: the median typical gap of customers with two or more purchase days
+  const gapsKnown: number[] = [];
+  if (long) for (let c = 0; c < C; c++) if (agg.gap[c] === agg.gap[c]) gapsKnown.push(agg.gap[c]);
+  const fallbackGap = median(gapsKnown) ?? DEFAULT_GAP_DAYS;
+  const asOf = long ? data.asOf : null;
+
+  const customers: CustomerResult[] = new Array(C);
+  let mostlyZ = 0, xyzCount = 0, tooNew = 0, netLe = 0;
+  const risky: string[] = [];
+  for (let c = 0; c < C; c++) {
+    const cls = abc.cls[c];
+    const eligible = cls !== null;
+    const periods = agg.periods[c];
+    const frequency = periods > 0 ? agg.active[c] / periods : null;
+    const cv = agg.cv[c] === agg.cv[c] ? agg.cv[c] : null;
+    let xyz: XyzClass | null = null;
+    let xyzNote: string | null = null;
+    if (periods < o.minPeriods) { xyzNote = 'too new'; tooNew++; }
+    else if (o.xyzMethod === 'cv') {
+      if (cv === null) xyzNote = 'mean ≤ 0';
+      else xyz = classifyXyz('cv', cv, o.x, o.y);
+    } else xyz = classifyXyz('frequency', frequency ?? 0, o.x, o.y);
+    if (xyz) { xyzCount++; if (xyz === 'Z') mostlyZ++; }
+    const segment = cls && xyz ? (`${cls}${xyz}` as Segment) : null;
+    const profitShare = basis[c] > 0 && basisTotal > 0 ? basis[c] / basisTotal : null;
+    const financier = profitShare !== null && profitShare >= o.financierShare - EPS;
+    const dependencyRisk = profitShare !== null && profitShare >= o.dependencyShare - EPS;
+    if (financier) key[c] = 1;
+    if (dependencyRisk) risky.push(table.names[c]);
+
+    let status: Status | null = null;
+    let first: number | null = null, last: number | null = null, recency: number | null = null;
+    let gap: number | null = null, lapse: number | null = null, fallback = false;
+    if (long) {
+      first = agg.first[c];
+      last = agg.last[c];
+      recency = asOf! - last;
+      fallback = !(agg.gap[c] === agg.gap[c]);
+      gap = fallback ? fallbackGap : agg.gap[c];
+      lapse = recency / gap;
+      status = lifecycleStatus(recency, gap, asOf! - first, o);
+    }
+    const archetypes: Archetype[] = [];
+    if (financier) archetypes.push('Financier');
+    if (long && abc.cutoffs.a !== null && asOf! - first! <= o.newDays) {
+      // annualised since the first purchase, with a 30-day floor so a one-week customer is not multiplied by 52
+      const annual = metric[c] * 365 / Math.max(asOf! - first! + 1, 30);
+      const budget = table.budget[c];
+      if ((budget === budget ? budget : annual) >= abc.cutoffs.a) archetypes.push('Prospect');
+    }
+    if (table.image[c]) archetypes.push('Image builder');
+    if (table.expert[c]) archetypes.push('Expert');
+    if (!eligible) netLe++;
+    customers[c] = {
+      rank: eligible ? abc.rank[c] : null,
+      customer: table.names[c],
+      revenue: agg.revenue[c],
+      profit: agg.profit ? agg.profit[c] : null,
+      metric: metric[c],
+      share: eligible ? abc.share[c] : null,
+      cumShare: eligible ? abc.cumShare[c] : null,
+      abc: cls,
+      abcNote: eligible ? null : 'net ≤ 0',
+      purchases: agg.purchases[c],
+      periods,
+      activePeriods: agg.active[c],
+      frequency,
+      cv,
+      xyz,
+      xyzNote,
+      segment,
+      keyAccount: false,
+      archetypes,
+      profitShare,
+      dependencyRisk,
+      qualified: !!(table.need[c] && table.solvency[c] && table.authority[c]),
+      firstPurchase: first,
+      lastPurchase: last,
+      daysSinceLast: recency,
+      typicalGap: gap,
+      gapFallback: fallback,
+      lapse,
+      status,
+      action: '',
+    };
+  }
+  let keyCount = 0, keyShare = 0;
+  for (let c = 0; c < C; c++) {
+    const r = customers[c];
+    r.keyAccount = key[c] === 1;
+    if (r.keyAccount) { keyCount++; if (r.share !== null) keyShare += r.share; }
+    r.action = actionFor(r.status, r.abc, r.keyAccount, r.segment, r.abc === null);
+  }
+
+  // rank order; customers that could not be ranked follow, by metric descending then name
+  const unranked = customers.filter((r) => r.rank === null).sort((p, q) => q.metric - p.metric || (p.customer < q.customer ? -1 : p.customer > q.customer ? 1 : 0));
+  const ordered = abc.order.map((i) => customers[i]).concat(unranked);
+
+  const matrix = buildMatrix(ordered, abc.total);
+  const classified = ordered.filter((r) => r.segment !== null).length;
+
+  const winBack: WinBackEntry[] = ordered
+    .filter((r) => (r.status === 'Lost' || r.status === 'At risk') && (r.keyAccount || r.abc === 'A' || r.abc === 'B'))
+    .map((r) => ({
+      customer: r.customer,
+      segment: r.segment,
+      abc: r.abc,
+      keyAccount: r.keyAccount,
+      status: r.status!,
+      lastPurchase: r.lastPurchase,
+      daysSinceLast: r.daysSinceLast,
+      typicalGap: r.typicalGap,
+      metric: r.metric,
+      // yearly value of the relationship while it lasted (at least one year)
+      valueAtStake: r.metric * 365 / Math.max(r.lastPurchase! - r.firstPurchase! + (r.typicalGap ?? 0), 365),
+      action: r.action,
+    }));
+
+  if (read.rowsUsed === 0) warnings.push(t('warn.noRows'));
+  else if (abc.order.length === 0) warnings.push(t('warn.noPositive', { metric: t(`metric.${metricName}`) }));
+  else if (netLe > 0) warnings.push(t('warn.negativeRemoved', { count: netLe, metric: t(`metric.${metricName}`) }));
+  if (tooNew > 0) warnings.push(t('warn.tooNew', { count: tooNew, min: o.minPeriods }));
+  if (xyzCount > 0 && mostlyZ / xyzCount > 0.8) {
+    warnings.push(t('warn.mostlyZ', { share: `${Math.round((mostlyZ / xyzCount) * 100)} %`, other: o.xyzMethod === 'cv' ? 'frequency' : 'cv' }));
+  }
+  for (const name of risky.slice(0, 5)) {
+    const r = customers.find((x) => x.customer === name)!;
+    warnings.push(t('warn.dependency', { customer: name, share: `${(r.profitShare! * 100).toFixed(1)} %`, metric: t(agg.profit ? 'metric.profit' : 'metric.revenue') }));
+  }
+
+  return {
+    options: { ...o, metric: metricName },
+    mapping: read.mapping,
+    layout: data.kind,
+    asOf,
+    windowStart: long ? data.windowStart : null,
+    windowEnd: long ? data.windowEnd : null,
+    dateOrderUsed: read.dateOrderUsed,
+    periodLabels: long ? [] : data.labels,
+    cutoffs: abc.cutoffs,
+    totals: {
+      rowsRead: read.rowsRead,
+      rowsUsed: read.rowsUsed,
+      rowsSkipped: read.skipped.length,
+      customers: C,
+      classified,
+      metricTotal: abc.total,
+      keyAccounts: keyCount,
+      keyAccountShare: keyShare,
+    },
+    matrix,
+    customers: ordered,
+    winBack,
+    skipped: read.skipped,
+    warnings,
+  };
+}
+
+function buildMatrix(customers: CustomerResult[], total: number): Record<Segment, MatrixCell> {
+  const out = {} as Record<Segment, MatrixCell>;
+  for (const s of SEGMENTS) out[s] = { customers: 0, customerShare: 0, metric: 0, metricShare: 0, strategy: t(`strategy.${s}` as MessageKey) };
+  let classified = 0;
+  for (const r of customers) {
+    if (!r.segment) continue;
+    classified++;
+    out[r.segment].customers++;
+    out[r.segment].metric += r.metric;
+  }
+  for (const s of SEGMENTS) {
+    out[s].customerShare = classified ? out[s].customers / classified : 0;
+    out[s].metricShare = total > 0 ? out[s].metric / total : 0;
+  }
+  return out;
+}

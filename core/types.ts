@@ -1,0 +1,172 @@
+// Public types of the core. Hosts (Excel, Sheets, CLI) only see these.
+
+/** A raw cell as a host delivers it: Excel numbers/strings/booleans/error text, Apps Script Date objects, CSV strings. */
+export type RawCell = string | number | boolean | Date | null | undefined;
+export type Grid = readonly (readonly RawCell[])[];
+
+export type ColumnRole =
+  | 'customer' | 'date' | 'amount' | 'profit' | 'quantity' | 'price'
+  | 'image' | 'expert' | 'budget' | 'need' | 'solvency' | 'authority';
+
+export type Metric = 'revenue' | 'profit';
+export type AbcRule = 'cumulative' | 'crossing' | 'count';
+export type XyzMethod = 'frequency' | 'cv';
+export type SdKind = 'population' | 'sample';
+export type PeriodKind = 'month' | 'week' | 'quarter' | 'year';
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+export type AbcClass = 'A' | 'B' | 'C';
+export type XyzClass = 'X' | 'Y' | 'Z';
+export type Status = 'Active' | 'New' | 'At risk' | 'Lost';
+export type Archetype = 'Financier' | 'Prospect' | 'Image builder' | 'Expert';
+export type Segment = `${AbcClass}${XyzClass}`;
+
+/** Everything the analyst can set. Shares and thresholds are fractions (0.8 = 80 %). */
+export interface SegmentOptions {
+  /** Column overrides: header text (case-insensitive) or a column letter such as "C". */
+  columns: Partial<Record<ColumnRole, string>>;
+  metric: Metric;
+  abcRule: AbcRule;
+  a: number;
+  b: number;
+  xyzMethod: XyzMethod;
+  x: number;
+  y: number;
+  sd: SdKind;
+  period: PeriodKind;
+  fiscalStart: number;
+  /** Dates as ISO text `YYYY-MM-DD`. */
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
+  minPeriods: number;
+  keyShare: number;
+  newDays: number;
+  financierShare: number;
+  dependencyShare: number;
+  lostLapse: number;
+  lostDays: number;
+  riskLapse: number;
+  riskDays: number;
+  dateOrder: DateOrder | null;
+  decimal: '.' | ',' | null;
+  caseSensitive: boolean;
+  /** The workbook uses the 1904 date system (Excel for Mac legacy). */
+  date1904: boolean;
+  /** Sheet row number of the grid's first row (the header), so skipped rows name real sheet rows. */
+  firstRow: number;
+  /**
+   * How a `Date` cell becomes a calendar day. Default: its local calendar components, which in
+   * Apps Script are those of the script's time zone. Sheets passes one that uses the spreadsheet's zone.
+   * Returns days since 1970-01-01.
+   */
+  dateObjectDay: ((d: Date) => number) | null;
+}
+
+export type PartialOptions = Partial<Omit<SegmentOptions, 'columns'>> & { columns?: Partial<Record<ColumnRole, string>> };
+
+export interface SkippedRow {
+  /** Sheet row number (1-based, as the user sees it). */
+  row: number;
+  reason: string;
+  values: RawCell[];
+}
+
+export interface ColumnMapping {
+  role: ColumnRole;
+  /** 0-based column index in the grid. */
+  index: number;
+  header: string;
+  /** 'header' when recognised from its name, 'option' when set by the user. */
+  source: 'header' | 'option';
+}
+
+export interface CustomerResult {
+  rank: number | null;
+  customer: string;
+  revenue: number;
+  profit: number | null;
+  metric: number;
+  share: number | null;
+  cumShare: number | null;
+  abc: AbcClass | null;
+  /** Why ABC is empty: 'net ≤ 0'. */
+  abcNote: string | null;
+  purchases: number;
+  periods: number;
+  activePeriods: number;
+  frequency: number | null;
+  cv: number | null;
+  xyz: XyzClass | null;
+  /** Why XYZ is empty: 'too new', 'mean ≤ 0', 'net ≤ 0'. */
+  xyzNote: string | null;
+  segment: Segment | null;
+  keyAccount: boolean;
+  archetypes: Archetype[];
+  profitShare: number | null;
+  dependencyRisk: boolean;
+  qualified: boolean;
+  /** Days since 1970-01-01 (UTC calendar days); null when unknown. */
+  firstPurchase: number | null;
+  lastPurchase: number | null;
+  daysSinceLast: number | null;
+  typicalGap: number | null;
+  /** True when the typical gap is the population fallback (one purchase day). */
+  gapFallback: boolean;
+  lapse: number | null;
+  status: Status | null;
+  action: string;
+}
+
+export interface WinBackEntry {
+  customer: string;
+  segment: Segment | null;
+  abc: AbcClass | null;
+  keyAccount: boolean;
+  status: Status;
+  lastPurchase: number | null;
+  daysSinceLast: number | null;
+  typicalGap: number | null;
+  metric: number;
+  valueAtStake: number;
+  action: string;
+}
+
+export interface MatrixCell {
+  customers: number;
+  customerShare: number;
+  metric: number;
+  metricShare: number;
+  strategy: string;
+}
+
+export interface Totals {
+  rowsRead: number;
+  rowsUsed: number;
+  rowsSkipped: number;
+  customers: number;
+  classified: number;
+  metricTotal: number;
+  keyAccounts: number;
+  keyAccountShare: number;
+}
+
+export interface SegmentResult {
+  options: SegmentOptions;
+  mapping: ColumnMapping[];
+  layout: 'long' | 'wide';
+  /** Resolved analysis frame, days since 1970-01-01. */
+  asOf: number | null;
+  windowStart: number | null;
+  windowEnd: number | null;
+  dateOrderUsed: DateOrder | null;
+  /** Labels of the period columns for wide input. */
+  periodLabels: string[];
+  /** Smallest metric of an A and of a B customer, null when the class is empty. */
+  cutoffs: { a: number | null; b: number | null };
+  totals: Totals;
+  matrix: Record<Segment, MatrixCell>;
+  customers: CustomerResult[];
+  winBack: WinBackEntry[];
+  skipped: SkippedRow[];
+  warnings: string[];
+}
