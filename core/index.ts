@@ -7,4 +7,6 @@ export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './xyz';
 export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN_ROLES, optionName } from './options';
 export { AbcxyzError, t, setLanguage } from './messages';
 export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay } from './dates';
-export { columnLetter } from './headers';
+export { columnLetter, mapColumns as detectColumns } from './headers';
+export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './layout';
+export { segmentTable, matrixTable, abcColumn, xyzColumn } from './functions';

@@ -46,6 +46,7 @@ export interface ReadResult {
   data: LongData | WideData;
   customers: CustomerTable;
   mapping: ColumnMapping[];
+  headers: string[];
   rowsRead: number;
   rowsUsed: number;
   skipped: SkippedRow[];
@@ -385,6 +386,7 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
     data: { kind: 'long', n: m, cust, day, amount, profit, asOf, windowStart: from === NO_DAY ? (m ? minDay : asOf) : from, windowEnd: asOf },
     customers: table,
     mapping,
+    headers,
     rowsRead: last,
     rowsUsed: m,
     skipped,
@@ -461,6 +463,7 @@ function readWide(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
     data: { kind: 'wide', values, profit, periods: P, labels: periodCols.map((c) => headers[c] || columnLabel(c, '')) },
     customers: table,
     mapping,
+    headers,
     rowsRead: last,
     rowsUsed: rowsOf.length,
     skipped,

@@ -201,7 +201,7 @@ export function segment(grid: Grid, partial: PartialOptions = {}): SegmentResult
 
 function computeSegments(
   data: LongData | WideData, table: CustomerTable, o: SegmentOptions,
-  read: Pick<ReturnType<typeof readGrid>, 'mapping' | 'rowsRead' | 'rowsUsed' | 'skipped' | 'warnings' | 'dateOrderUsed'>,
+  read: Pick<ReturnType<typeof readGrid>, 'mapping' | 'headers' | 'rowsRead' | 'rowsUsed' | 'skipped' | 'warnings' | 'dateOrderUsed'>,
 ): SegmentResult {
   const warnings = [...read.warnings];
   const C = table.names.length;
@@ -363,6 +363,7 @@ function computeSegments(
   return {
     options: { ...o, metric: metricName },
     mapping: read.mapping,
+    headers: read.headers,
     layout: data.kind,
     asOf,
     windowStart: long ? data.windowStart : null,

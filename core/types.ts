@@ -153,6 +153,8 @@ export interface Totals {
 export interface SegmentResult {
   options: SegmentOptions;
   mapping: ColumnMapping[];
+  /** Header row as read (for showing skipped rows with their original columns). */
+  headers: string[];
   layout: 'long' | 'wide';
   /** Resolved analysis frame, days since 1970-01-01. */
   asOf: number | null;

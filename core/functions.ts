@@ -1,0 +1,123 @@
+// Host-neutral logic of the custom functions (=ABCXYZ.SEGMENT / =ABCXYZ(...) and friends).
+// Excel and Sheets wrap these in a few lines each, so both give the same answers as the CLI.
+
+import { classifyAbc } from './abc';
+import { customerColumns } from './layout';
+import { AbcxyzError, t } from './messages';
+import { parseOptionText, resolveOptions } from './options';
+import { segment } from './segment';
+import { isoFromDay } from './dates';
+import { parseNumberText } from './values';
+import type { LayoutValue } from './layout-types';
+import type { PartialOptions, RawCell, SegmentResult } from './types';
+
+type Range = readonly (readonly RawCell[])[];
+
+function argError(problem: string): never {
+  throw new AbcxyzError(t('err.args', { problem }));
+}
+
+/** A one-column or one-row range as a flat list. */
+function vector(name: string, range: Range | null | undefined): RawCell[] {
+  if (!range || range.length === 0) argError(`${name} is empty.`);
+  if (range.length === 1) return [...range[0]];
+  if (range.every((r) => r.length === 1)) return range.map((r) => r[0]);
+  return argError(`${name} must be a single column or row, got ${range.length} × ${range[0].length}.`);
+}
+
+/** Percent argument: 80 → 0.8; a value ≤ 1 is taken as a fraction already (0.8 → 0.8). */
+function percentArg(v: unknown): number | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(String(v).replace('%', '').trim());
+  if (!Number.isFinite(n)) argError(`"${String(v)}" is not a number.`);
+  return n > 1 ? n / 100 : n;
+}
+
+function textArg(v: unknown): string | undefined {
+  return v === null || v === undefined || v === '' ? undefined : String(v).trim().toLowerCase();
+}
+
+/** Build a transactions grid (long, or wide when there are no dates) from function arguments. */
+function gridFromArgs(customers: Range, amounts: Range, dates: Range | null | undefined): RawCell[][] {
+  const names = vector('customers', customers);
+  const hasDates = !!dates && dates.length > 0 && !(dates.length === 1 && dates[0].length === 1 && (dates[0][0] === null || dates[0][0] === '' || dates[0][0] === undefined));
+  if (hasDates) {
+    const amts = vector('amounts', amounts);
+    const days = vector('dates', dates);
+    if (amts.length !== names.length || days.length !== names.length) {
+      argError(`customers (${names.length}), amounts (${amts.length}) and dates (${days.length}) must have the same number of cells.`);
+    }
+    const grid: RawCell[][] = [['customer', 'date', 'amount']];
+    for (let i = 0; i < names.length; i++) grid.push([names[i], days[i], amts[i]]);
+    return grid;
+  }
+  // no dates: amounts is a customer × period block (one column per period, oldest first)
+  if (amounts.length !== names.length) argError(`amounts has ${amounts.length} rows but customers has ${names.length}.`);
+  const width = amounts[0]?.length ?? 0;
+  const grid: RawCell[][] = [['customer', ...Array.from({ length: width }, (_, k) => `P${k + 1}`)]];
+  for (let i = 0; i < names.length; i++) grid.push([names[i], ...amounts[i]]);
+  return grid;
+}
+
+function runArgs(customers: Range, amounts: Range, dates: Range | null | undefined, options: string | null | undefined, extra: PartialOptions = {}): SegmentResult {
+  const grid = gridFromArgs(customers, amounts, dates);
+  const parsed = parseOptionText(options);
+  const opts: PartialOptions = { ...parsed, ...extra, columns: { customer: 'customer', ...(grid[0][1] === 'date' ? { date: 'date', amount: 'amount' } : {}) } };
+  return segment(grid, opts);
+}
+
+/** =ABCXYZ.SEGMENT(customers, amounts, [dates], [options]): the customer table, header row first. */
+export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): LayoutValue[][] {
+  const result = runArgs(customers, amounts, dates, options, extra);
+  const cols = customerColumns(result);
+  const out: LayoutValue[][] = [cols.map((c) => c.header)];
+  for (const r of result.customers) {
+    // a function cannot format its cells: dates go out as ISO text, blanks as ''
+    out.push(cols.map((c) => {
+      if (c.format === 'date') {
+        const day = c.key === 'firstPurchase' ? r.firstPurchase : r.lastPurchase;
+        return day === null ? '' : isoFromDay(day);
+      }
+      const v = c.value(r);
+      return v === null ? '' : v;
+    }));
+  }
+  return out;
+}
+
+/** =ABCXYZ.MATRIX(...): the 3 × 3 customer counts with headers. */
+export function matrixTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): LayoutValue[][] {
+  const r = runArgs(customers, amounts, dates, options, extra);
+  const out: LayoutValue[][] = [[t('m.abc'), 'X', 'Y', 'Z']];
+  for (const a of ['A', 'B', 'C'] as const) out.push([a, r.matrix[`${a}X`].customers, r.matrix[`${a}Y`].customers, r.matrix[`${a}Z`].customers]);
+  return out;
+}
+
+function cellNumber(v: RawCell): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') return parseNumberText(v, '.');
+  return NaN;
+}
+
+/** =ABCXYZ.ABC(values, [a], [b], [rule]): one class per value, same shape; '' for blanks and values ≤ 0. */
+export function abcColumn(values: Range, a?: unknown, b?: unknown, rule?: unknown): string[][] {
+  if (!values || values.length === 0) argError('values is empty.');
+  const o = resolveOptions({ abcRule: textArg(rule) as never, a: percentArg(a), b: percentArg(b) });
+  const flat: number[] = [];
+  for (const row of values) for (const v of row) flat.push(cellNumber(v));
+  const { cls } = classifyAbc({ metric: flat, rule: o.abcRule, a: o.a, b: o.b });
+  let k = 0;
+  return values.map((row) => row.map(() => cls[k++] ?? ''));
+}
+
+/** =ABCXYZ.XYZ(periodValues, [method], [x], [y]): one class per row of a customer × period block. */
+export function xyzColumn(block: Range, method?: unknown, x?: unknown, y?: unknown): string[][] {
+  if (!block || block.length === 0) argError('periodValues is empty.');
+  const xyzMethod = (textArg(method) ?? 'frequency') as never;
+  // each row is its own customer: unique names, so equal rows are never merged
+  const grid: RawCell[][] = [['customer', ...block[0].map((_, k) => `P${k + 1}`)]];
+  block.forEach((row, i) => grid.push([`#${i + 1}`, ...row]));
+  const result = segment(grid, { xyzMethod, x: percentArg(x), y: percentArg(y), columns: { customer: 'customer' } });
+  const byName = new Map(result.customers.map((c) => [c.customer, c.xyz ?? '']));
+  return block.map((_, i) => [byName.get(`#${i + 1}`) ?? '']);
+}
