@@ -1,0 +1,151 @@
+/// <reference types="office-js" />
+// Reads the transactions the analyst points at: the selection, trimmed to the used range (a whole
+// column selection would otherwise mean a million rows), or — when a single cell is selected — the
+// region around it. Values come back in row chunks kept under the response size limit of Excel on
+// the web; the workbook's date system and the columns formatted as dates are read alongside.
+
+import { AbcxyzError, t, type RawCell } from '../core/index';
+import { queueProbe, readProbe, type PendingProbe, type WorkbookProbe } from './workbook-probe';
+
+/** Response budget for one chunk of values (Excel on the web fails responses over 5 MB). */
+export const READ_BUDGET = 4 * 1024 * 1024;
+/** Serial of 2000-01-01 in the 1904 date system (1900 system: 36526). */
+const SERIAL_2000_IN_1904 = 35064;
+
+export interface Rect { row: number; col: number; rows: number; cols: number }
+
+export interface SourceData {
+  sheetName: string;
+  /** A1 address of what was read, e.g. Sales!A1:D5001. */
+  address: string;
+  rect: Rect;
+  grid: RawCell[][];
+  date1904: boolean;
+  /** Columns (0-based in the grid) whose first data cell has a date number format. */
+  dateColumns: number[];
+  /** Workbook state for the writer, read in the same request. */
+  probe: WorkbookProbe | null;
+  syncs: number;
+}
+
+export interface ReadOptions {
+  /** Only the header row (for the mapping drop-downs); skips values below it. */
+  headerOnly?: boolean;
+  /** Also read what the writer needs (sheet, table and marker names). */
+  probeKey?: string;
+  /** Getting the region around a cell needs ExcelApi 1.13; without it the used range is taken. */
+  regionSupported?: boolean;
+  readBudget?: number;
+}
+
+interface Dims { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }
+const DIMS = 'rowIndex,columnIndex,rowCount,columnCount';
+
+function rectOf(d: Dims): Rect {
+  return { row: d.rowIndex, col: d.columnIndex, rows: d.rowCount, cols: d.columnCount };
+}
+
+/** Overlap of two rectangles, or null. */
+export function intersect(a: Rect, b: Rect): Rect | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+  const cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
+  return rows > 0 && cols > 0 ? { row, col, rows, cols } : null;
+}
+
+/** Number formats that display a serial number as a date (d, m, y codes outside quotes and brackets). */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== 'string') return false;
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[dy]/i.test(bare) || /(^|[^h:])m+([^s:]|$)/i.test(bare) && /[d]|y/i.test(bare);
+}
+
+function a1(rect: Rect, sheet: string): string {
+  const col = (i: number) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${col(rect.col)}${rect.row + 1}:${col(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
+}
+
+/** Choose the rectangle to read from what the first request returned. */
+function chooseRect(selection: Rect, used: Rect | null, region: Rect | null): Rect {
+  const single = selection.rows === 1 && selection.cols === 1;
+  const picked = single ? (region && used ? intersect(region, used) : used) : used ? intersect(selection, used) : null;
+  if (!picked) throw new AbcxyzError(t('err.empty'));
+  return picked;
+}
+
+/**
+ * Request 1: selection, used range, region, date system, sample of cell sizes (and the writer's probe).
+ * Requests 2…: values in chunks of rows under the budget; the first also brings the data row's formats.
+ */
+export async function readSource(context: Excel.RequestContext, options: ReadOptions = {}): Promise<SourceData> {
+  let syncs = 0;
+  const wb = context.workbook;
+  const selection = wb.getSelectedRange().load(DIMS);
+  const sheet = selection.worksheet.load('name');
+  const used = sheet.getUsedRangeOrNullObject(true).load(DIMS);
+  const region = options.regionSupported === false ? null : selection.getCell(0, 0).getSurroundingRegion().load(DIMS);
+  const dateProbe = wb.functions.date(2000, 1, 1).load('value');
+  let pending: PendingProbe | null = null;
+  if (options.probeKey) pending = queueProbe(context, options.probeKey);
+  await context.sync();
+  syncs++;
+
+  const rect = chooseRect(rectOf(selection), used.isNullObject ? null : rectOf(used), region ? rectOf(region) : null);
+  const date1904 = dateProbe.value === SERIAL_2000_IN_1904;
+  const target = options.headerOnly ? { ...rect, rows: Math.min(rect.rows, 2) } : rect;
+  const { grid, formats, syncs: chunkSyncs } = await readValues(context, sheet, target, options.readBudget ?? READ_BUDGET);
+  syncs += chunkSyncs;
+  if (options.headerOnly) grid.length = Math.min(grid.length, 1);
+  const dateColumns = (formats ?? []).map((f, j) => (isDateFormat(f) && typeof grid[1]?.[j] === 'number' ? j : -1)).filter((j) => j >= 0);
+  return {
+    sheetName: sheet.name,
+    address: a1(rect, sheet.name),
+    rect,
+    grid,
+    date1904,
+    dateColumns,
+    probe: pending && options.probeKey ? readProbe(pending, options.probeKey) : null,
+    syncs,
+  };
+}
+
+/**
+ * Values of a rectangle in chunks. The chunk height comes from a cost estimate per cell, refined
+ * after each chunk from the bytes actually received, so a narrow table of short values arrives in
+ * one request and a wide one of long text in several.
+ */
+async function readValues(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect, budget: number) {
+  const grid: RawCell[][] = [];
+  let formats: unknown[] | null = null;
+  let bytesPerCell = 10; // typical of transaction exports: short names, serial dates, amounts
+  let syncs = 0;
+  for (let start = 0; start < rect.rows;) {
+    const rows = Math.max(1, Math.min(rect.rows - start, Math.floor(budget / (bytesPerCell * rect.cols))));
+    const chunk = sheet.getRangeByIndexes(rect.row + start, rect.col, rows, rect.cols).load('values');
+    const fmt = formats === null && rect.rows > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.col, 1, rect.cols).load('numberFormat') : null;
+    try {
+      await context.sync();
+    } catch (e) {
+      // the estimate was too low for this data (long texts): ask again for fewer rows
+      if (isPayloadLimit(e) && rows > 1) { syncs++; bytesPerCell *= 2; continue; }
+      throw e;
+    }
+    syncs++;
+    const values = chunk.values as RawCell[][];
+    for (const row of values) grid.push(row);
+    if (fmt) formats = fmt.numberFormat[0];
+    // learn the real cost from a sample of what arrived (at most 200 rows are measured)
+    const sample = values.slice(0, 200);
+    const measured = JSON.stringify(sample).length / Math.max(1, sample.length * rect.cols);
+    bytesPerCell = Math.max(bytesPerCell, measured * 1.2);
+    start += rows;
+  }
+  return { grid, formats, syncs };
+}
+
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return /PayloadSizeLimitExceeded/.test(code);
+}
