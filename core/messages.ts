@@ -21,6 +21,7 @@ const en = {
   'skip.badNumber': '"{value}" in column {column} is not a number',
   'skip.beforeWindow': 'date {date} is before the analysis window ({from})',
   'skip.afterWindow': 'date {date} is after the analysis window ({to})',
+  'skip.afterAsOf': 'date {date} is after the as-of date ({asOf})',
   'skip.noValues': 'no numeric period values',
 
   // warnings

@@ -346,13 +346,13 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
     }
   }
   const asOf = options.asOf ? parseIsoDay(options.asOf)! : maxDay;
-  const upper = Math.min(to, asOf);
   const keep = new Uint8Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const d = rowDay[i];
     if (d < from) skipped.push({ row: base + rowIndex[i], reason: t('skip.beforeWindow', { date: isoFromDay(d), from: isoFromDay(from) }), values: Array.from(grid[rowIndex[i]]) });
-    else if (d > upper) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(upper) }), values: Array.from(grid[rowIndex[i]]) });
+    else if (d > to) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(to) }), values: Array.from(grid[rowIndex[i]]) });
+    else if (d > asOf) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterAsOf', { date: isoFromDay(d), asOf: isoFromDay(asOf) }), values: Array.from(grid[rowIndex[i]]) });
     else { keep[i] = 1; m++; }
   }
 
