@@ -76,7 +76,7 @@ export function toCsv(r: SegmentResult): string {
     return rec;
   });
   const fields = Object.keys(customerRecord(r.customers[0] ?? emptyCustomer()));
-  return Papa.unparse({ fields, data: rows.map((x) => fields.map((f) => x[f])) }) + '\n';
+  return Papa.unparse({ fields, data: rows.map((x) => fields.map((f) => x[f])) }, { newline: '\n' }) + '\n';
 }
 
 function emptyCustomer(): CustomerResult {

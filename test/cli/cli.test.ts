@@ -1,0 +1,106 @@
+// The command line contract: flags, outputs, exit codes, messages without stack traces.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, SHARED, tempDir } from './helpers';
+
+let dir: string;
+beforeAll(() => { dir = tempDir(); });
+
+const LEDGER = [
+  'Client;Datum;Umsatz;Gewinn;Image',
+  'Müller GmbH;15.01.2024;1.200,50;300;ja',
+  'müller gmbh ;15.02.2024;800;200;',
+  'Beta AG;20.01.2024;300;30;',
+  'Beta AG;20.03.2024;(50,00);-5;',
+  '=HYPERLINK("http://x","y");01.02.2024;100;10;',
+  ';01.02.2024;5;1;',
+].join('\n');
+
+describe('abcxyz segment', () => {
+  it('reads a semicolon CSV with German headers, decimal comma and dd.mm.yyyy into the JSON contract', () => {
+    const input = join(dir, 'de.csv');
+    writeFileSync(input, LEDGER);
+    const out = join(dir, 'de.json');
+    const r = cli(['segment', input, '--out', out, '--min-periods', '1']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(j)).toEqual(['parameters', 'totals', 'matrix', 'customers', 'winBack', 'skipped', 'warnings']);
+    expect(j.totals).toMatchObject({ rowsRead: 6, rowsUsed: 5, rowsSkipped: 1, customers: 3 });
+    expect(j.skipped).toEqual([{ row: 7, reason: 'customer is empty' }]);
+    expect(Object.keys(j.matrix)).toEqual(['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ']);
+    const m = j.customers[0];
+    expect(m).toMatchObject({ rank: 1, customer: 'Müller GmbH', revenue: 2000.5, profit: 500, abc: 'A', firstPurchase: '2024-01-15', lastPurchase: '2024-02-15' });
+    expect(m.archetypes).toContain('Image builder');
+    expect(j.customers.map((c: { customer: string }) => c.customer)).toContain('=HYPERLINK("http://x","y")');
+    for (const c of j.customers) expect(['Active', 'New', 'At risk', 'Lost']).toContain(c.status);
+    expect(j.parameters.asOf).toBe('2024-03-20');
+  });
+
+  it('CSV output has the JSON field names and neutralises formula-like names', () => {
+    const input = join(dir, 'de2.csv');
+    writeFileSync(input, LEDGER);
+    const out = join(dir, 'de.csv.out.csv');
+    expect(cli(['segment', input, '--out', out]).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\n')[0]).toBe('rank,customer,revenue,profit,metric,share,cumShare,abc,purchases,periods,activePeriods,frequency,cv,xyz,segment,keyAccount,archetypes,dependencyRisk,qualified,firstPurchase,lastPurchase,daysSinceLast,typicalGap,status');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+
+  it('prints a readable summary without --out, and timings on stderr', () => {
+    const input = join(dir, 'de3.csv');
+    writeFileSync(input, LEDGER);
+    const r = cli(['segment', input, '--timings']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Rows: 6 read, 5 used, 1 skipped/);
+    expect(r.stdout).toMatch(/^A\s+\d+/m);
+    expect(r.stderr).toMatch(/read_ms=\d+(\.\d+)? compute_ms=\d+(\.\d+)? write_ms=\d+(\.\d+)?/);
+  });
+
+  it('column and option flags: --customer --amount --metric profit --abc-rule count --a 20 --b 50', () => {
+    const input = join(dir, 'flags.csv');
+    writeFileSync(input, 'who,when,net,gp\nA,2024-01-01,10,9\nB,2024-01-01,20,1\nC,2024-01-01,5,2\nD,2024-01-01,1,1\nE,2024-01-01,1,0.5\n');
+    const out = join(dir, 'flags.json');
+    const r = cli(['segment', input, '--customer', 'who', '--date', 'when', '--amount', 'net', '--profit', 'gp', '--metric', 'profit', '--abc-rule', 'count', '--a', '20', '--b', '50', '--out', out]);
+    expect(r.stderr).toBe(`Wrote ${out}\n`);
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(j.customers.map((c: { customer: string; abc: string }) => c.customer + c.abc).join(' ')).toBe('AA CB BB DB EC') // D ties with B (profit 1) and shares its class;
+  });
+
+  it('exit 2 with a clear sentence for a bad option, and the usage', () => {
+    const r = cli(['segment', 'whatever.csv', '--a', '80', '--b', '70']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a \(80\) must be below b \(70\)/);
+    expect(r.stderr).not.toMatch(/\bat \w+ \(/); // no stack trace
+    expect(cli(['segment', 'x.csv', '--bogus']).code).toBe(2);
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['segment', 'x.csv', '--period', 'fortnight']).stderr).toMatch(/period: must be one of month, week, quarter, year/);
+  });
+
+  it('exit 1 when the input cannot be read or has no usable columns', () => {
+    const missing = cli(['segment', join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no such file/);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'foo,bar\n1,2\n');
+    const r = cli(['segment', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/No customer column found\. Headers seen: foo, bar/);
+  });
+
+  it('the raw UCI export (Quantity × UnitPrice, MM/DD/YYYY HH:MM, empty CustomerID) accounts for every row', () => {
+    const input = join(dir, 'raw.csv');
+    writeFileSync(input, gunzipSync(readFileSync(join(SHARED, 'bench-data', 'online_retail', 'online_retail_raw.csv.gz'))));
+    const out = join(dir, 'raw.json');
+    expect(cli(['segment', input, '--out', out]).code).toBe(0);
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(j.totals.rowsRead).toBe(541909);
+    expect(j.totals.rowsUsed + j.totals.rowsSkipped).toBe(541909);
+    expect(j.totals.rowsSkipped).toBe(135080);
+    expect(new Set(j.skipped.map((s: { reason: string }) => s.reason))).toEqual(new Set(['customer is empty']));
+    expect(j.parameters.dateOrderUsed).toBe('mdy');
+    expect(j.totals.customers).toBe(4372);
+    expect(j.parameters.asOf).toBe('2011-12-09');
+  });
+});
