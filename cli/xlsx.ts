@@ -21,9 +21,9 @@ function rowsOf(layout: ReportLayout): number {
   return layout.sheets.reduce((n, s) => n + s.extent.rows, 0);
 }
 
-export async function writeXlsx(layout: ReportLayout, path: string): Promise<void> {
+export async function writeXlsx(layout: ReportLayout, path: string, streamAbove = STREAM_ROWS): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
-  const streaming = rowsOf(layout) > STREAM_ROWS;
+  const streaming = rowsOf(layout) > streamAbove;
   if (streaming) {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     wb.creator = 'abcxyz';
