@@ -1,0 +1,98 @@
+// npm run bench — speed and memory, side by side with the pandas peer, on the same generated files.
+//   core compute on a grid of typed cells (numbers and serial dates, as Excel delivers them)
+//   whole CLI process CSV → JSON, and CSV → XLSX report, with peak memory
+// Targets (issues 2 and 3): at 1e6 rows core ≥ 5× faster than pandas compute, CLI no slower than
+// pandas' whole process, ≤ 300 MB; XLSX report ≤ 3 s at 1e5 rows, ≤ 20 s and ≤ 1.5 GB at 1e6.
+import { build } from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = join(root, '..', 'shared');
+const work = '/tmp/abcxyz-bench';
+mkdirSync(work, { recursive: true });
+const sizes = (process.env.BENCH_SIZES ?? '1e5,1e6').split(',');
+const PY = '/usr/bin/python3';
+const hasPandas = existsSync(PY) && spawnSync(PY, ['-c', 'import pandas']).status === 0;
+
+// time and peak RSS of a child process, measured by the kernel (getrusage of the children)
+const MEASURE = 'import resource,subprocess,sys,time\nt=time.perf_counter()\np=subprocess.run(sys.argv[1:],capture_output=True,text=True)\nprint(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)\nsys.stderr.write(p.stderr)';
+function measure(cmd) {
+  const r = spawnSync('python3', ['-c', MEASURE, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const [secs, kb, code] = r.stdout.trim().split(/\s+/).map(Number);
+  if (code !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
+  return { secs, mb: kb / 1024, stderr: r.stderr };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function best(cmd, runs = 3) {
+  const all = Array.from({ length: runs }, () => measure(cmd));
+  return { secs: median(all.map((m) => m.secs)), mb: Math.max(...all.map((m) => m.mb)), stderr: all[0].stderr };
+}
+
+async function loadCore() {
+  const out = join(work, 'core.cjs');
+  await build({ entryPoints: [join(root, 'core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  return createRequire(import.meta.url)(out);
+}
+
+/** The CSV as Excel would hand it over: serial dates and numbers, not text. */
+function typedGrid(csv) {
+  const lines = readFileSync(csv, 'utf8').split('\n');
+  const grid = [lines[0].split(',')];
+  const serial = new Map();
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const [c, d, a, p] = lines[i].split(',');
+    let s = serial.get(d);
+    if (s === undefined) { s = Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 864e5 + 25569; serial.set(d, s); }
+    grid.push([c, s, +a, p === '' || p === undefined ? '' : +p]);
+  }
+  return grid;
+}
+
+const fmt = (x, d = 2) => x.toFixed(d);
+const core = await loadCore();
+const rowsOut = [];
+for (const size of sizes) {
+  const n = Number(size);
+  const csv = join(work, `tx_${size}.csv`);
+  if (!existsSync(csv)) execFileSync(process.execPath, [join(shared, 'peers/gen_transactions.mjs'), '--rows', String(n), '--out', csv]);
+  const grid = typedGrid(csv);
+  const opts = { xyzMethod: 'cv', x: 0.1, y: 0.25 };
+  core.segment(grid, opts); // warm-up
+  const times = [];
+  let customers = 0;
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    customers = core.segment(grid, opts).totals.customers;
+    times.push((performance.now() - t0) / 1000);
+  }
+  const coreS = median(times);
+  const cliJson = best([process.execPath, join(root, 'bin/abcxyz.cjs'), 'segment', csv, '--xyz', 'cv', '--x', '10', '--y', '25', '--out', join(work, `out_${size}.json`)]);
+  const cliXlsx = best([process.execPath, join(root, 'bin/abcxyz.cjs'), 'segment', csv, '--out', join(work, `out_${size}.xlsx`)], n >= 1e6 ? 1 : 3);
+  let peer = null;
+  if (hasPandas) {
+    const p = best([PY, join(shared, 'peers/peer_pandas.py'), csv, join(work, `peer_${size}.csv`), '--window', 'customer']);
+    const compute = median([p.stderr].map((s) => Number(/compute_s=([\d.]+)/.exec(s)[1])));
+    peer = { whole: p.secs, mb: p.mb, compute };
+  }
+  rowsOut.push({ size, customers, coreS, cliJson, cliXlsx, peer });
+}
+
+console.log('\n| rows | customers | core compute (s) | pandas compute (s) | speed-up | CLI CSV→JSON (s) | pandas whole (s) | CLI peak (MB) | pandas peak (MB) | CLI CSV→XLSX (s) | XLSX peak (MB) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rowsOut) {
+  const p = r.peer;
+  console.log(`| ${Number(r.size).toLocaleString('en-US')} | ${r.customers.toLocaleString('en-US')} | ${fmt(r.coreS, 3)} | ${p ? fmt(p.compute, 3) : 'n/a'} | ${p ? fmt(p.compute / r.coreS, 1) + '×' : 'n/a'} | ${fmt(r.cliJson.secs)} | ${p ? fmt(p.whole) : 'n/a'} | ${fmt(r.cliJson.mb, 0)} | ${p ? fmt(p.mb, 0) : 'n/a'} | ${fmt(r.cliXlsx.secs)} | ${fmt(r.cliXlsx.mb, 0)} |`);
+}
+
+for (const part of ['bench-excel.mjs', 'bench-gsheets.mjs']) {
+  const file = join(root, 'scripts', part);
+  if (existsSync(file)) {
+    console.log(`\n## ${part}`);
+    await (await import(pathToFileURL(file).href)).default(root, { rows: 1e5 });
+  }
+}
