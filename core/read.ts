@@ -1,7 +1,7 @@
 // Grid → transactions. Every row read is either used or reported with its sheet row number and
 // a reason; nothing is dropped silently and no single row can abort the run.
 
-import { dayFromParts, dayFromSerial, isoFromDay, localDayOfDate, parseIsoDay, splitTextDate, type TextDateParts } from './dates';
+import { dayFromParts, dayFromSerial, isoFromDay, localDayOfDate, parseIsoDay, SERIAL_1970, splitTextDate, type TextDateParts } from './dates';
 import { columnLabel, mapColumns } from './headers';
 import { AbcxyzError, t } from './messages';
 import { cellText, cleanName, decimalEvidence, errorValue, isBlank, isTruthy, parseNumberText } from './values';
@@ -71,14 +71,30 @@ function rowIsBlank(row: readonly RawCell[] | undefined): boolean {
 /** Customers are keyed by cleaned name, case-folded unless asked otherwise; the first spelling is shown. */
 class CustomerIndex {
   readonly names: string[] = [];
-  private byRaw = new Map<RawCell, number>();
+  // raw cell text → index: a null-prototype object is the fastest string dictionary in V8
+  private byText: Record<string, number> = Object.create(null);
+  private byNumber = new Map<number, number>();
   private byKey = new Map<string, number>();
   constructor(private caseSensitive: boolean) {}
 
   /** Index of the customer in a cell, or -1 for an empty name. */
   lookup(v: RawCell): number {
-    const hit = this.byRaw.get(v);
-    if (hit !== undefined) return hit;
+    if (typeof v === 'string') {
+      const hit = this.byText[v];
+      return hit !== undefined ? hit : (this.byText[v] = this.add(v));
+    }
+    if (typeof v === 'number') {
+      const hit = this.byNumber.get(v);
+      if (hit !== undefined) return hit;
+      const idx = this.add(v);
+      this.byNumber.set(v, idx);
+      return idx;
+    }
+    return this.add(v);
+  }
+
+  private add(v: RawCell): number {
+    if (errorValue(v)) return -1; // #N/A is not a customer
     const name = cleanName(v);
     if (name === '') return -1;
     const key = this.caseSensitive ? name : name.toLowerCase();
@@ -88,7 +104,6 @@ class CustomerIndex {
       this.names.push(name);
       this.byKey.set(key, idx);
     }
-    if (!(v instanceof Date)) this.byRaw.set(v, idx);
     return idx;
   }
 }
@@ -117,22 +132,26 @@ function columnDecimal(grid: Grid, start: number, end: number, col: number, forc
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
-type NumberRead = { ok: true; value: number } | { ok: false; reason: string };
+/** A number cell's value, or NaN when it is empty, an error or not a number (see numberProblem). */
+function numberOf(v: RawCell, decimal: '.' | ','): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== 'string' || v === '') return NaN;
+  if (decimal === '.' && PLAIN_NUMBER.test(v)) return +v;
+  if (v.charCodeAt(0) === 35 && errorValue(v)) return NaN;
+  return parseNumberText(v, decimal);
+}
 
-function readNumber(v: RawCell, decimal: '.' | ',', col: number, header: string, emptyReason: string): NumberRead {
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: t('skip.badNumber', { value: String(v), column: columnLabel(col, header) }) };
-  }
-  if (v === null || v === undefined || v === '') return { ok: false, reason: emptyReason };
-  if (typeof v === 'string') {
-    if (decimal === '.' && PLAIN_NUMBER.test(v)) return { ok: true, value: +v };
-    const err = errorValue(v);
-    if (err) return { ok: false, reason: t('skip.error', { value: err, column: columnLabel(col, header) }) };
-    if (v.trim() === '') return { ok: false, reason: emptyReason };
-    const n = parseNumberText(v, decimal);
-    if (Number.isFinite(n)) return { ok: true, value: n };
-  }
-  return { ok: false, reason: t('skip.badNumber', { value: cellText(v), column: columnLabel(col, header) }) };
+/** Why a cell gave no number (only called for rows that are skipped). */
+function numberProblem(v: RawCell, col: number, header: string, emptyReason: string): string {
+  if (isBlank(v)) return emptyReason;
+  const err = errorValue(v);
+  if (err) return t('skip.error', { value: err, column: columnLabel(col, header) });
+  return t('skip.badNumber', { value: cellText(v), column: columnLabel(col, header) });
+}
+
+function readNumber(v: RawCell, decimal: '.' | ',', col: number, header: string, emptyReason: string): { ok: true; value: number } | { ok: false; reason: string } {
+  const n = numberOf(v, decimal);
+  return n === n ? { ok: true, value: n } : { ok: false, reason: numberProblem(v, col, header, emptyReason) };
 }
 
 /** Text-date reader bound to one column: order decided once, results cached per distinct text. */
@@ -209,6 +228,16 @@ class DateColumn {
     this.cache.set(v, day);
     return day;
   }
+}
+
+function skipRow(row: readonly RawCell[], sheetRow: number, reason: string): SkippedRow {
+  return { row: sheetRow, reason, values: Array.from(row) };
+}
+
+function customerProblem(row: readonly RawCell[], v: RawCell, col: number, header: string): string {
+  const err = errorValue(v);
+  if (err) return t('skip.error', { value: err, column: columnLabel(col, header) });
+  return rowIsBlank(row) ? t('skip.blank') : t('skip.noCustomer');
 }
 
 function readDay(v: RawCell, dates: DateColumn, options: SegmentOptions, col: number, header: string): number | string {
@@ -294,34 +323,44 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   let n = 0;
   const emptyAmount = t('skip.noAmount');
 
+  // The hot loop: no allocation per used row; reasons are only built for rows that are skipped.
+  const date1904 = options.date1904;
   for (let r = 1; r <= last; r++) {
     const row = grid[r] ?? [];
-    const skip = (reason: string) => skipped.push({ row: base + r, reason, values: Array.from(row) });
     const cv = row[ci];
-    let c: number;
-    if (typeof cv === 'string' && cv.charCodeAt(0) === 35 && errorValue(cv)) { skip(t('skip.error', { value: errorValue(cv)!, column: columnLabel(ci, headers[ci]) })); continue; }
-    if (isBlank(cv) || (c = customers.lookup(cv)) < 0) { skip(rowIsBlank(row) ? t('skip.blank') : t('skip.noCustomer')); continue; }
-    const d = readDay(row[di], dates, options, di, headers[di]);
-    if (typeof d === 'string') { skip(d); continue; }
+    const c = customers.lookup(cv);
+    if (c < 0) { skipped.push(skipRow(row, base + r, customerProblem(row, cv, ci, headers[ci]))); continue; }
+    const dv = row[di];
+    let d: number;
+    if (typeof dv === 'number' && !date1904 && dv >= 61 && dv < 2958466) {
+      d = Math.floor(dv) - SERIAL_1970; // the common case, inlined; dayFromSerial has the rest
+    } else {
+      const rd = readDay(dv, dates, options, di, headers[di]);
+      if (typeof rd === 'string') { skipped.push(skipRow(row, base + r, rd)); continue; }
+      d = rd;
+    }
     let amount: number;
     if (useQp) {
-      const q = readNumber(row[qi], decQ, qi, headers[qi], emptyAmount);
-      if (!q.ok) { skip(q.reason); continue; }
-      const p = readNumber(row[pi], decA, pi, headers[pi], emptyAmount);
-      if (!p.ok) { skip(p.reason); continue; }
-      amount = q.value * p.value;
+      const q = numberOf(row[qi], decQ);
+      if (q !== q) { skipped.push(skipRow(row, base + r, numberProblem(row[qi], qi, headers[qi], emptyAmount))); continue; }
+      const p = numberOf(row[pi], decA);
+      if (p !== p) { skipped.push(skipRow(row, base + r, numberProblem(row[pi], pi, headers[pi], emptyAmount))); continue; }
+      amount = q * p;
     } else {
-      const a = readNumber(row[ai], decA, ai, headers[ai], emptyAmount);
-      if (!a.ok) { skip(a.reason); continue; }
-      amount = a.value;
+      const av = row[ai];
+      amount = typeof av === 'number' && Number.isFinite(av) ? av : numberOf(av, decA);
+      if (amount !== amount) { skipped.push(skipRow(row, base + r, numberProblem(av, ai, headers[ai], emptyAmount))); continue; }
     }
     if (rowProfit) {
       const pv = row[fi];
-      if (isBlank(pv)) rowProfit[n] = 0; // a missing margin counts as none, the line still counts for revenue
+      // a missing margin counts as none; the line still counts for revenue
+      if (pv === null || pv === undefined || pv === '') rowProfit[n] = 0;
       else {
-        const p = readNumber(pv, decP, fi, headers[fi], '');
-        if (!p.ok) { skip(p.reason); continue; }
-        rowProfit[n] = p.value;
+        const p = numberOf(pv, decP);
+        if (p !== p) {
+          if (isBlank(pv)) rowProfit[n] = 0;
+          else { skipped.push(skipRow(row, base + r, numberProblem(pv, fi, headers[fi], ''))); continue; }
+        } else rowProfit[n] = p;
       }
     }
     rowCust[n] = c;
@@ -356,26 +395,27 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
     else { keep[i] = 1; m++; }
   }
 
-  // Compact customers to those with a used row, keeping first-seen order.
+  // Compact in place to the rows kept (the write index never passes the read index), and
+  // renumber customers to those with a used row, keeping first-seen order.
   const remap = new Int32Array(customers.names.length).fill(-1);
   const names: string[] = [];
-  const cust = new Int32Array(m);
-  const day = new Int32Array(m);
-  const amount = new Float64Array(m);
-  const profit = rowProfit ? new Float64Array(m) : null;
-  const usedRows = new Int32Array(m);
   let j = 0;
   for (let i = 0; i < n; i++) {
     if (!keep[i]) continue;
     let c = remap[rowCust[i]];
     if (c < 0) { c = remap[rowCust[i]] = names.length; names.push(customers.names[rowCust[i]]); }
-    cust[j] = c;
-    day[j] = rowDay[i];
-    amount[j] = rowAmt[i];
-    if (profit) profit[j] = rowProfit![i];
-    usedRows[j] = rowIndex[i];
+    rowCust[j] = c;
+    rowDay[j] = rowDay[i];
+    rowAmt[j] = rowAmt[i];
+    if (rowProfit) rowProfit[j] = rowProfit[i];
+    rowIndex[j] = rowIndex[i];
     j++;
   }
+  const cust = rowCust.subarray(0, m);
+  const day = rowDay.subarray(0, m);
+  const amount = rowAmt.subarray(0, m);
+  const profit = rowProfit ? rowProfit.subarray(0, m) : null;
+  const usedRows = rowIndex.subarray(0, m);
   const table = newCustomerTable(names);
   const tags = tagColumns(mapping);
   if (Object.values(tags).some((c) => c >= 0)) {

@@ -148,7 +148,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     }
     agg.first[c] = firstBuy;
     agg.last[c] = lastBuy;
-    agg.gap[c] = nGaps > 0 ? median(gaps.subarray(0, nGaps))! : NaN;
+    agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? median(gaps.subarray(0, nGaps), true)! : NaN;
   }
   return agg;
 }
