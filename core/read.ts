@@ -130,15 +130,45 @@ function columnDecimal(grid: Grid, start: number, end: number, col: number, forc
   return comma > dot ? ',' : '.';
 }
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-
 /** A number cell's value, or NaN when it is empty, an error or not a number (see numberProblem). */
 function numberOf(v: RawCell, decimal: '.' | ','): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
   if (typeof v !== 'string' || v === '') return NaN;
-  if (decimal === '.' && PLAIN_NUMBER.test(v)) return +v;
   if (v.charCodeAt(0) === 35 && errorValue(v)) return NaN;
   return parseNumberText(v, decimal);
+}
+
+/**
+ * Numbers of one column. Plain "123.45" text is read at once; the column's decimal separator is
+ * only worked out (one scan of the column) when a cell is not plain, so a clean export pays nothing.
+ * "1.234" is not plain: it is 1234 in a decimal-comma column.
+ */
+class NumberColumn {
+  private decimal: '.' | ',' | null;
+  constructor(private grid: Grid, private last: number, private col: number, forced: '.' | ',' | null) {
+    this.decimal = forced;
+  }
+
+  value(v: RawCell): number {
+    if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+    if (typeof v !== 'string' || v === '') return NaN;
+    if (this.decimal !== ',') {
+      const f = v.charCodeAt(0);
+      const len = v.length;
+      const l = v.charCodeAt(len - 1);
+      if (((f >= 48 && f <= 57) || f === 45 || f === 46) && l >= 48 && l <= 57 && v.indexOf(',') < 0
+        && v.charCodeAt(1) !== 120 && (len < 5 || v.charCodeAt(len - 4) !== 46)) {
+        const n = +v;
+        if (n === n) return n;
+      }
+    }
+    this.decimal ??= columnDecimal(this.grid, 1, this.last, this.col, null);
+    return numberOf(v, this.decimal);
+  }
+
+  get separator(): '.' | ',' {
+    return (this.decimal ??= columnDecimal(this.grid, 1, this.last, this.col, null));
+  }
 }
 
 /** Why a cell gave no number (only called for rows that are skipped). */
@@ -307,9 +337,9 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   const qi = columnOf(mapping, 'quantity');
   const pi = columnOf(mapping, 'price');
   const fi = columnOf(mapping, 'profit');
-  const decA = columnDecimal(grid, 1, last, useQp ? pi : ai, options.decimal);
-  const decQ = columnDecimal(grid, 1, last, qi, options.decimal);
-  const decP = columnDecimal(grid, 1, last, fi, options.decimal);
+  const numA = new NumberColumn(grid, last, useQp ? pi : ai, options.decimal);
+  const numQ = new NumberColumn(grid, last, qi, options.decimal);
+  const numP = new NumberColumn(grid, last, fi, options.decimal);
   const dates = new DateColumn(grid, 1, last, di, headers[di], options);
   const customers = new CustomerIndex(options.caseSensitive);
   const rows = last;
@@ -341,14 +371,14 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
     }
     let amount: number;
     if (useQp) {
-      const q = numberOf(row[qi], decQ);
+      const q = numQ.value(row[qi]);
       if (q !== q) { skipped.push(skipRow(row, base + r, numberProblem(row[qi], qi, headers[qi], emptyAmount))); continue; }
-      const p = numberOf(row[pi], decA);
+      const p = numA.value(row[pi]);
       if (p !== p) { skipped.push(skipRow(row, base + r, numberProblem(row[pi], pi, headers[pi], emptyAmount))); continue; }
       amount = q * p;
     } else {
       const av = row[ai];
-      amount = typeof av === 'number' && Number.isFinite(av) ? av : numberOf(av, decA);
+      amount = typeof av === 'number' && Number.isFinite(av) ? av : numA.value(av);
       if (amount !== amount) { skipped.push(skipRow(row, base + r, numberProblem(av, ai, headers[ai], emptyAmount))); continue; }
     }
     if (rowProfit) {
@@ -356,7 +386,7 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
       // a missing margin counts as none; the line still counts for revenue
       if (pv === null || pv === undefined || pv === '') rowProfit[n] = 0;
       else {
-        const p = numberOf(pv, decP);
+        const p = numP.value(pv);
         if (p !== p) {
           if (isBlank(pv)) rowProfit[n] = 0;
           else { skipped.push(skipRow(row, base + r, numberProblem(pv, fi, headers[fi], ''))); continue; }
@@ -419,7 +449,7 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   const table = newCustomerTable(names);
   const tags = tagColumns(mapping);
   if (Object.values(tags).some((c) => c >= 0)) {
-    for (let k = 0; k < m; k++) readTags(grid[usedRows[k]], cust[k], tags, table, decA);
+    for (let k = 0; k < m; k++) readTags(grid[usedRows[k]], cust[k], tags, table, numA.separator);
   }
   skipped.sort((x, y) => x.row - y.row);
   return {
