@@ -56,16 +56,43 @@ export interface ReadResult {
 
 const NO_DAY = -2147483648;
 
-function lastNonBlankRow(grid: Grid): number {
-  for (let r = grid.length - 1; r >= 0; r--) {
-    const row = grid[r];
-    if (row && row.some((v) => !isBlank(v))) return r;
+/**
+ * The input seen by columns: the hot loops read a few whole columns (copied once), and only
+ * skipped rows are copied as rows (for the Skipped rows sheet).
+ */
+export class Source {
+  readonly height: number;
+  readonly width: number;
+  private cache = new Map<number, readonly RawCell[]>();
+  constructor(private rows: Grid) {
+    this.height = rows ? rows.length : 0;
+    let w = 0;
+    for (let r = 0; r < this.height; r++) if (rows[r] && rows[r].length > w) w = rows[r].length;
+    this.width = w;
   }
-  return -1;
-}
 
-function rowIsBlank(row: readonly RawCell[] | undefined): boolean {
-  return !row || row.every(isBlank);
+  column(c: number): readonly RawCell[] {
+    let col = this.cache.get(c);
+    if (!col) {
+      const out: RawCell[] = new Array(this.height);
+      for (let r = 0; r < this.height; r++) out[r] = this.rows[r]?.[c];
+      this.cache.set(c, (col = out));
+    }
+    return col;
+  }
+
+  row(r: number): RawCell[] {
+    return Array.from(this.rows[r] ?? []);
+  }
+
+  rowIsBlank(r: number): boolean {
+    return (this.rows[r] ?? []).every(isBlank);
+  }
+
+  lastNonBlankRow(): number {
+    for (let r = this.height - 1; r >= 0; r--) if (!this.rowIsBlank(r)) return r;
+    return -1;
+  }
 }
 
 /** Customers are keyed by cleaned name, case-folded unless asked otherwise; the first spelling is shown. */
@@ -113,13 +140,13 @@ function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
 }
 
 /** Decide each numeric column's decimal separator from the evidence of all its text cells. */
-function columnDecimal(grid: Grid, start: number, end: number, col: number, forced: '.' | ',' | null): '.' | ',' {
+function columnDecimal(column: readonly RawCell[] | null, end: number, forced: '.' | ',' | null): '.' | ',' {
   if (forced) return forced;
-  if (col < 0) return '.';
+  if (!column) return '.';
   let comma = 0;
   let dot = 0;
-  for (let r = start; r <= end; r++) {
-    const v = grid[r]?.[col];
+  for (let r = 1; r <= end; r++) {
+    const v = column[r];
     if (typeof v !== 'string') continue;
     // "12.5" alone is the default reading; only commas or repeated points carry evidence
     if (v.indexOf(',') < 0 && v.indexOf('.') === v.lastIndexOf('.')) continue;
@@ -145,7 +172,7 @@ function numberOf(v: RawCell, decimal: '.' | ','): number {
  */
 class NumberColumn {
   private decimal: '.' | ',' | null;
-  constructor(private grid: Grid, private last: number, private col: number, forced: '.' | ',' | null) {
+  constructor(private column: readonly RawCell[] | null, private last: number, forced: '.' | ',' | null) {
     this.decimal = forced;
   }
 
@@ -162,12 +189,12 @@ class NumberColumn {
         if (n === n) return n;
       }
     }
-    this.decimal ??= columnDecimal(this.grid, 1, this.last, this.col, null);
+    this.decimal ??= columnDecimal(this.column, this.last, null);
     return numberOf(v, this.decimal);
   }
 
   get separator(): '.' | ',' {
-    return (this.decimal ??= columnDecimal(this.grid, 1, this.last, this.col, null));
+    return (this.decimal ??= columnDecimal(this.column, this.last, null));
   }
 }
 
@@ -192,7 +219,7 @@ class DateColumn {
   mismatches = 0;
   warnings: string[] = [];
 
-  constructor(grid: Grid, start: number, end: number, private col: number, private header: string, private options: SegmentOptions) {
+  constructor(column: readonly RawCell[], end: number, private col: number, private header: string, private options: SegmentOptions) {
     const forced = options.dateOrder;
     let dmy = 0;
     let mdy = 0;
@@ -200,8 +227,8 @@ class DateColumn {
     let dots = 0;
     let ambiguous = 0;
     const seen = new Set<string>();
-    for (let r = start; r <= end; r++) {
-      const v = grid[r]?.[col];
+    for (let r = 1; r <= end; r++) {
+      const v = column[r];
       if (typeof v !== 'string' || seen.has(v)) continue;
       seen.add(v);
       const p = splitTextDate(v);
@@ -260,14 +287,10 @@ class DateColumn {
   }
 }
 
-function skipRow(row: readonly RawCell[], sheetRow: number, reason: string): SkippedRow {
-  return { row: sheetRow, reason, values: Array.from(row) };
-}
-
-function customerProblem(row: readonly RawCell[], v: RawCell, col: number, header: string): string {
+function customerProblem(src: Source, r: number, v: RawCell, col: number, header: string): string {
   const err = errorValue(v);
   if (err) return t('skip.error', { value: err, column: columnLabel(col, header) });
-  return rowIsBlank(row) ? t('skip.blank') : t('skip.noCustomer');
+  return src.rowIsBlank(r) ? t('skip.blank') : t('skip.noCustomer');
 }
 
 function readDay(v: RawCell, dates: DateColumn, options: SegmentOptions, col: number, header: string): number | string {
@@ -298,38 +321,46 @@ function newCustomerTable(names: string[]): CustomerTable {
 
 /** Read the grid: header, mapping, every row. */
 export function readGrid(grid: Grid, options: SegmentOptions): ReadResult {
-  if (!grid || grid.length === 0 || lastNonBlankRow(grid) < 0) throw new AbcxyzError(t('err.empty'));
-  const last = lastNonBlankRow(grid);
+  const src = new Source(grid);
+  const last = src.lastNonBlankRow();
+  if (last < 0) throw new AbcxyzError(t('err.empty'));
   if (last < 1) throw new AbcxyzError(t('err.headerOnly'));
-  const { mapping, warnings, headers } = mapColumns(grid[0], options.columns);
+  const { mapping, warnings, headers } = mapColumns(src.row(0), options.columns);
   const seen = headers.filter(Boolean).join(', ') || '(none)';
   const has = (role: ColumnRole) => columnOf(mapping, role) >= 0;
   if (!has('customer')) throw new AbcxyzError(t('err.noColumn', { role: 'customer', headers: seen }));
-  if (!has('date')) return readWide(grid, last, mapping, headers, warnings, options);
+  if (!has('date')) return readWide(src, last, mapping, headers, warnings, options);
   if (!has('amount') && !(has('quantity') && has('price'))) throw new AbcxyzError(t('err.noAmount', { headers: seen }));
-  return readLong(grid, last, mapping, headers, warnings, options);
+  return readLong(src, last, mapping, headers, warnings, options);
 }
 
-function readTags(row: readonly RawCell[], c: number, cols: Record<string, number>, tab: CustomerTable, decimal: '.' | ','): void {
-  if (cols.image >= 0 && isTruthy(row[cols.image])) tab.image[c] = 1;
-  if (cols.expert >= 0 && isTruthy(row[cols.expert])) tab.expert[c] = 1;
-  if (cols.need >= 0 && isTruthy(row[cols.need])) tab.need[c] = 1;
-  if (cols.solvency >= 0 && isTruthy(row[cols.solvency])) tab.solvency[c] = 1;
-  if (cols.authority >= 0 && isTruthy(row[cols.authority])) tab.authority[c] = 1;
-  if (cols.budget >= 0) {
-    const b = readNumber(row[cols.budget], decimal, cols.budget, '', '');
+type TagColumns = Record<'image' | 'expert' | 'need' | 'solvency' | 'authority' | 'budget', readonly RawCell[] | null>;
+
+function readTags(r: number, c: number, cols: TagColumns, tab: CustomerTable, decimal: '.' | ','): void {
+  if (cols.image && isTruthy(cols.image[r])) tab.image[c] = 1;
+  if (cols.expert && isTruthy(cols.expert[r])) tab.expert[c] = 1;
+  if (cols.need && isTruthy(cols.need[r])) tab.need[c] = 1;
+  if (cols.solvency && isTruthy(cols.solvency[r])) tab.solvency[c] = 1;
+  if (cols.authority && isTruthy(cols.authority[r])) tab.authority[c] = 1;
+  if (cols.budget) {
+    const b = readNumber(cols.budget[r], decimal, 0, '', '');
     // the largest budget stated for the customer counts
     if (b.ok && !(tab.budget[c] >= b.value)) tab.budget[c] = b.value;
   }
 }
 
-function tagColumns(mapping: ColumnMapping[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of ['image', 'expert', 'need', 'solvency', 'authority', 'budget']) out[r] = columnOf(mapping, r as ColumnRole);
-  return out;
+function tagColumns(src: Source, mapping: ColumnMapping[]): TagColumns | null {
+  const out = {} as TagColumns;
+  let any = false;
+  for (const role of ['image', 'expert', 'need', 'solvency', 'authority', 'budget'] as const) {
+    const i = columnOf(mapping, role);
+    out[role] = i >= 0 ? src.column(i) : null;
+    any ||= i >= 0;
+  }
+  return any ? out : null;
 }
 
-function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
+function readLong(src: Source, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
   const ci = columnOf(mapping, 'customer');
   const di = columnOf(mapping, 'date');
   const ai = columnOf(mapping, 'amount');
@@ -337,10 +368,17 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   const qi = columnOf(mapping, 'quantity');
   const pi = columnOf(mapping, 'price');
   const fi = columnOf(mapping, 'profit');
-  const numA = new NumberColumn(grid, last, useQp ? pi : ai, options.decimal);
-  const numQ = new NumberColumn(grid, last, qi, options.decimal);
-  const numP = new NumberColumn(grid, last, fi, options.decimal);
-  const dates = new DateColumn(grid, 1, last, di, headers[di], options);
+  const col = (i: number) => (i >= 0 ? src.column(i) : null);
+  const custCol = src.column(ci);
+  const dateCol = src.column(di);
+  const amtCol = col(ai);
+  const qtyCol = col(qi);
+  const priceCol = col(pi);
+  const profitCol = col(fi);
+  const numA = new NumberColumn(useQp ? priceCol : amtCol, last, options.decimal);
+  const numQ = new NumberColumn(qtyCol, last, options.decimal);
+  const numP = new NumberColumn(profitCol, last, options.decimal);
+  const dates = new DateColumn(dateCol, last, di, headers[di], options);
   const customers = new CustomerIndex(options.caseSensitive);
   const rows = last;
   const rowCust = new Int32Array(rows);
@@ -355,41 +393,41 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
 
   // The hot loop: no allocation per used row; reasons are only built for rows that are skipped.
   const date1904 = options.date1904;
+  const skipRow = (r: number, reason: string): void => { skipped.push({ row: base + r, reason, values: src.row(r) }); };
   for (let r = 1; r <= last; r++) {
-    const row = grid[r] ?? [];
-    const cv = row[ci];
+    const cv = custCol[r];
     const c = customers.lookup(cv);
-    if (c < 0) { skipped.push(skipRow(row, base + r, customerProblem(row, cv, ci, headers[ci]))); continue; }
-    const dv = row[di];
+    if (c < 0) { skipRow(r, customerProblem(src, r, cv, ci, headers[ci])); continue; }
+    const dv = dateCol[r];
     let d: number;
     if (typeof dv === 'number' && !date1904 && dv >= 61 && dv < 2958466) {
       d = Math.floor(dv) - SERIAL_1970; // the common case, inlined; dayFromSerial has the rest
     } else {
       const rd = readDay(dv, dates, options, di, headers[di]);
-      if (typeof rd === 'string') { skipped.push(skipRow(row, base + r, rd)); continue; }
+      if (typeof rd === 'string') { skipRow(r, rd); continue; }
       d = rd;
     }
     let amount: number;
     if (useQp) {
-      const q = numQ.value(row[qi]);
-      if (q !== q) { skipped.push(skipRow(row, base + r, numberProblem(row[qi], qi, headers[qi], emptyAmount))); continue; }
-      const p = numA.value(row[pi]);
-      if (p !== p) { skipped.push(skipRow(row, base + r, numberProblem(row[pi], pi, headers[pi], emptyAmount))); continue; }
+      const q = numQ.value(qtyCol![r]);
+      if (q !== q) { skipRow(r, numberProblem(qtyCol![r], qi, headers[qi], emptyAmount)); continue; }
+      const p = numA.value(priceCol![r]);
+      if (p !== p) { skipRow(r, numberProblem(priceCol![r], pi, headers[pi], emptyAmount)); continue; }
       amount = q * p;
     } else {
-      const av = row[ai];
+      const av = amtCol![r];
       amount = typeof av === 'number' && Number.isFinite(av) ? av : numA.value(av);
-      if (amount !== amount) { skipped.push(skipRow(row, base + r, numberProblem(av, ai, headers[ai], emptyAmount))); continue; }
+      if (amount !== amount) { skipRow(r, numberProblem(av, ai, headers[ai], emptyAmount)); continue; }
     }
     if (rowProfit) {
-      const pv = row[fi];
+      const pv = profitCol![r];
       // a missing margin counts as none; the line still counts for revenue
       if (pv === null || pv === undefined || pv === '') rowProfit[n] = 0;
       else {
         const p = numP.value(pv);
         if (p !== p) {
           if (isBlank(pv)) rowProfit[n] = 0;
-          else { skipped.push(skipRow(row, base + r, numberProblem(pv, fi, headers[fi], ''))); continue; }
+          else { skipRow(r, numberProblem(pv, fi, headers[fi], '')); continue; }
         } else rowProfit[n] = p;
       }
     }
@@ -419,9 +457,9 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   let m = 0;
   for (let i = 0; i < n; i++) {
     const d = rowDay[i];
-    if (d < from) skipped.push({ row: base + rowIndex[i], reason: t('skip.beforeWindow', { date: isoFromDay(d), from: isoFromDay(from) }), values: Array.from(grid[rowIndex[i]]) });
-    else if (d > to) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(to) }), values: Array.from(grid[rowIndex[i]]) });
-    else if (d > asOf) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterAsOf', { date: isoFromDay(d), asOf: isoFromDay(asOf) }), values: Array.from(grid[rowIndex[i]]) });
+    if (d < from) skipped.push({ row: base + rowIndex[i], reason: t('skip.beforeWindow', { date: isoFromDay(d), from: isoFromDay(from) }), values: src.row(rowIndex[i]) });
+    else if (d > to) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(to) }), values: src.row(rowIndex[i]) });
+    else if (d > asOf) skipped.push({ row: base + rowIndex[i], reason: t('skip.afterAsOf', { date: isoFromDay(d), asOf: isoFromDay(asOf) }), values: src.row(rowIndex[i]) });
     else { keep[i] = 1; m++; }
   }
 
@@ -447,9 +485,9 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   const profit = rowProfit ? rowProfit.subarray(0, m) : null;
   const usedRows = rowIndex.subarray(0, m);
   const table = newCustomerTable(names);
-  const tags = tagColumns(mapping);
-  if (Object.values(tags).some((c) => c >= 0)) {
-    for (let k = 0; k < m; k++) readTags(grid[usedRows[k]], cust[k], tags, table, numA.separator);
+  const tags = tagColumns(src, mapping);
+  if (tags) {
+    for (let k = 0; k < m; k++) readTags(usedRows[k], cust[k], tags, table, numA.separator);
   }
   skipped.sort((x, y) => x.row - y.row);
   return {
@@ -465,38 +503,38 @@ function readLong(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   };
 }
 
-function readWide(grid: Grid, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
+function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
   const ci = columnOf(mapping, 'customer');
   const fi = columnOf(mapping, 'profit');
   // Period columns: every column not mapped to a role (a "Total" mapped as amount is left out,
   // ABC uses the sum of the periods) that holds at least one number.
   const roleCols = new Set(mapping.map((m) => m.index));
-  const width = Math.max(...grid.slice(0, last + 1).map((r) => r?.length ?? 0));
   const periodCols: number[] = [];
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < src.width; c++) {
     if (roleCols.has(c)) continue;
+    const column = src.column(c);
     for (let r = 1; r <= last; r++) {
-      const v = grid[r]?.[c];
+      const v = column[r];
       if (typeof v === 'number' || (typeof v === 'string' && Number.isFinite(parseNumberText(v, '.')))) { periodCols.push(c); break; }
     }
   }
   if (periodCols.length === 0) {
     throw new AbcxyzError(t('err.noColumn', { role: 'date', headers: headers.filter(Boolean).join(', ') || '(none)' }));
   }
-  const decimals = periodCols.map((c) => columnDecimal(grid, 1, last, c, options.decimal));
-  const decP = columnDecimal(grid, 1, last, fi, options.decimal);
+  const decimals = periodCols.map((c) => columnDecimal(src.column(c), last, options.decimal));
+  const decP = columnDecimal(fi >= 0 ? src.column(fi) : null, last, options.decimal);
   const P = periodCols.length;
   const customers = new CustomerIndex(options.caseSensitive);
   const skipped: SkippedRow[] = [];
   const rowsOf: { c: number; vals: Float64Array; profit: number; r: number }[] = [];
   const base = options.firstRow;
   for (let r = 1; r <= last; r++) {
-    const row = grid[r] ?? [];
-    const skip = (reason: string) => skipped.push({ row: base + r, reason, values: Array.from(row) });
+    const row = src.row(r);
+    const skip = (reason: string) => skipped.push({ row: base + r, reason, values: row });
     const cv = row[ci];
     const err = errorValue(cv);
     if (err) { skip(t('skip.error', { value: err, column: columnLabel(ci, headers[ci]) })); continue; }
-    if (isBlank(cv)) { skip(rowIsBlank(row) ? t('skip.blank') : t('skip.noCustomer')); continue; }
+    if (isBlank(cv)) { skip(src.rowIsBlank(r) ? t('skip.blank') : t('skip.noCustomer')); continue; }
     const vals = new Float64Array(P);
     let bad: string | null = null;
     let any = false;
@@ -521,11 +559,11 @@ function readWide(grid: Grid, last: number, mapping: ColumnMapping[], headers: s
   const values = new Float64Array(C * P);
   const profit = fi >= 0 ? new Float64Array(C) : null;
   const table = newCustomerTable(customers.names);
-  const tags = tagColumns(mapping);
+  const tags = tagColumns(src, mapping);
   for (const { c, vals, profit: p, r } of rowsOf) {
     for (let k = 0; k < P; k++) values[c * P + k] += vals[k];
     if (profit) profit[c] += p;
-    readTags(grid[r], c, tags, table, '.');
+    if (tags) readTags(r, c, tags, table, '.');
   }
   skipped.sort((x, y) => x.row - y.row);
   warnings.push(t('warn.noLifecycle'));

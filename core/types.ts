@@ -4,6 +4,7 @@
 export type RawCell = string | number | boolean | Date | null | undefined;
 export type Grid = readonly (readonly RawCell[])[];
 
+
 export type ColumnRole =
   | 'customer' | 'date' | 'amount' | 'profit' | 'quantity' | 'price'
   | 'image' | 'expert' | 'budget' | 'need' | 'solvency' | 'authority';
