@@ -124,12 +124,12 @@ async function readValues(context: Excel.RequestContext, sheet: Excel.Worksheet,
   for (let start = 0; start < rect.rows;) {
     const rows = Math.max(1, Math.min(rect.rows - start, Math.floor(budget / (bytesPerCell * rect.cols))));
     const chunk = sheet.getRangeByIndexes(rect.row + start, rect.col, rows, rect.cols).load('values');
-    const fmt = formats === null && rect.rows > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.col, 1, rect.cols).load('numberFormat') : null;
+    const fmt: Excel.Range | null = formats === null && rect.rows > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.col, 1, rect.cols).load('numberFormat') : null;
     try {
       await context.sync();
     } catch (e) {
-      // the estimate was too low for this data (long texts): ask again for fewer rows
-      if (isPayloadLimit(e) && rows > 1) { syncs++; bytesPerCell *= 2; continue; }
+      // the estimate was too low for this data (long texts): ask again for at most half the rows
+      if (isPayloadLimit(e) && rows > 1) { syncs++; bytesPerCell = Math.max(bytesPerCell * 2, (2 * budget) / (rows * rect.cols)); continue; }
       throw e;
     }
     syncs++;

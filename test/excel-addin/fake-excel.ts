@@ -449,10 +449,11 @@ export class FakeRange extends Loadable {
       for (let r = r0; r < r0 + nr; r++) for (let c = c0; c < c0 + nc; c++) if (r >= 0 && c >= 0 && s.get(r, c) !== '') return true;
       return false;
     };
+    // rows grow in inner loops (one row scan each) so a long table costs O(rows × cols), not O(rows²)
     for (let grew = true; grew;) {
       grew = false;
-      if (row > 0 && any(row - 1, col - 1, 1, cols + 2)) { row--; rows++; grew = true; }
-      if (any(row + rows, col - 1, 1, cols + 2)) { rows++; grew = true; }
+      while (row > 0 && any(row - 1, col - 1, 1, cols + 2)) { row--; rows++; grew = true; }
+      while (any(row + rows, col - 1, 1, cols + 2)) { rows++; grew = true; }
       if (col > 0 && any(row - 1, col - 1, rows + 2, 1)) { col--; cols++; grew = true; }
       if (any(row - 1, col + cols, rows + 2, 1)) { cols++; grew = true; }
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MARKER, buildLayout, segment, type RawCell } from '../../core/index';
 import { writeLayout } from '../../excel-addin/write-layout';
 import { segmentWorkbook } from '../../excel-addin/run-segment';
+import { readSource } from '../../excel-addin/read-source';
 import { cellsOf, fakeWorkbook, FakeContext, LIMIT_BYTES } from './fake-excel';
 
 type Cell = string | number | boolean;
@@ -172,6 +173,21 @@ describe('segmentWorkbook (Segment customers)', () => {
     // 44062 in the 1904 system is serial 45524 of the 1900 system: 2024-08-20
     expect(out.result.asOf).toBe(Date.UTC(2024, 7, 20) / 86400000);
     expect(state.sheet('ABC-XYZ')).toBeDefined();
+  });
+
+  it('reads long texts in several chunks, retrying with fewer rows when a response would pass 5 MB', async () => {
+    const long = 'x'.repeat(700);
+    const grid: Cell[][] = [['Customer', 'Date', 'Amount', 'Note']];
+    for (let i = 0; i < 8000; i++) grid.push([`K${i % 50}`, 45000 + (i % 300), 10 + (i % 7), `${long}${i}`]);
+    const { context } = fakeWorkbook(grid);
+    const source = await readSource(ctxOf(context), {});
+    expect(source.grid).toEqual(grid);
+    // Excel refused the first, optimistic chunk once; every later response fits
+    expect(context.responseSizes.filter((b) => b > LIMIT_BYTES)).toHaveLength(1);
+    expect(context.responseSizes[context.responseSizes.length - 1]).toBeLessThanOrEqual(LIMIT_BYTES);
+    // probe + one refused chunk + chunks of at most half the rows: still a handful, not one per row
+    expect(source.syncs).toBeGreaterThanOrEqual(3);
+    expect(source.syncs).toBeLessThanOrEqual(5);
   });
 
   it('says so in a sentence when the selection is empty', async () => {

@@ -1,0 +1,89 @@
+// Custom functions =ABCXYZ.SEGMENT / ABC / XYZ / MATRIX. Thin wrappers: the logic is the core's
+// (core/functions.ts), shared with Google Sheets, so the answers equal the CLI's. The JSDoc below
+// is read by custom-functions-metadata to generate functions.json; keep the tags in step with it.
+// No Office globals at module level: the build registers the functions (functions-register.ts), and
+// tests import this file in Node.
+
+import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type RawCell } from '../core/index';
+
+type Matrix = RawCell[][];
+type Out = (string | number | boolean)[][];
+
+/** Turns a user error into #VALUE! with the sentence as its message; other errors stay errors. */
+export type ErrorFactory = (message: string) => Error;
+let makeError: ErrorFactory = (message) => new Error(message);
+export function setErrorFactory(f: ErrorFactory): void {
+  makeError = f;
+}
+
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AbcxyzError) throw makeError(e.message);
+    throw makeError(`ABCXYZ: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** null in a returned array displays as 0 in Excel: blanks go out as ''. */
+function cells(values: (string | number | boolean | null)[][]): Out {
+  return values.map((row) => row.map((v) => (v === null ? '' : v)));
+}
+
+/** A dates argument given as one empty cell means "no dates" (wide input). */
+function optionalRange(m: Matrix | null | undefined): Matrix | null {
+  if (!m || m.length === 0) return null;
+  return m;
+}
+
+/**
+ * ABC-XYZ segmentation of transactions: the customer table, header row first.
+ * @customfunction SEGMENT
+ * @param customers Customer of each transaction (one column).
+ * @param amounts Amount of each transaction; without dates, a customer × period block.
+ * @param [dates] Date of each transaction (leave out for per-period columns).
+ * @param [options] Options text, e.g. "metric=profit; a=70; b=90; period=quarter; xyz=cv".
+ * @returns The customer table.
+ */
+export function segment(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
+  return guarded(() => cells(segmentTable(customers, amounts, optionalRange(dates), options ?? null)));
+}
+
+/**
+ * ABC class (A, B or C) of each value by its share of the total.
+ * @customfunction ABC
+ * @param values Values to classify, e.g. revenue per customer.
+ * @param [a] Cumulative share limit of class A in percent (default 80).
+ * @param [b] Cumulative share limit of class B in percent (default 95).
+ * @param [rule] cumulative, crossing or count.
+ * @returns One class per value.
+ */
+export function abc(values: any[][], a?: number, b?: number, rule?: string): any[][] {
+  return guarded(() => abcColumn(values, a ?? null, b ?? null, rule ?? null));
+}
+
+/**
+ * XYZ class (X, Y or Z) of each row of a customer × period block.
+ * @customfunction XYZ
+ * @param periodValues One row per customer, one column per period (oldest first).
+ * @param [method] frequency or cv.
+ * @param [x] Limit of class X (percent).
+ * @param [y] Limit of class Y (percent).
+ * @returns One class per row.
+ */
+export function xyz(periodValues: any[][], method?: string, x?: number, y?: number): any[][] {
+  return guarded(() => xyzColumn(periodValues, method ?? null, x ?? null, y ?? null));
+}
+
+/**
+ * The 3 × 3 ABC-XYZ matrix of customer counts, with headers.
+ * @customfunction MATRIX
+ * @param customers Customer of each transaction (one column).
+ * @param amounts Amount of each transaction; without dates, a customer × period block.
+ * @param [dates] Date of each transaction.
+ * @param [options] Options text, e.g. "metric=profit; period=quarter".
+ * @returns The matrix.
+ */
+export function matrix(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
+  return guarded(() => cells(matrixTable(customers, amounts, optionalRange(dates), options ?? null)));
+}

@@ -1,0 +1,53 @@
+/// <reference types="office-js" />
+// "Segment customers": read the transactions, run the core, write the report. The glue between
+// the Excel reader and writer and the core; everything it decides is about Excel, not segmentation.
+
+import { MARKER, buildLayout, columnLetter, detectColumns, segment, type PartialOptions, type SegmentResult } from '../core/index';
+import { readSource, type SourceData } from './read-source';
+import { writeLayout, type WriteReport } from './write-layout';
+
+export type Phase = 'reading' | 'computing' | 'writing' | 'done';
+
+export interface RunOutcome {
+  result: SegmentResult;
+  source: SourceData;
+  written: WriteReport;
+  syncs: number;
+}
+
+export interface RunOptions {
+  onPhase?: (phase: Phase) => void | Promise<void>;
+  regionSupported?: boolean;
+  requestBudget?: number;
+}
+
+/**
+ * When the headers name no date column and the analyst mapped none, a column Excel formats as dates
+ * is the date column: the number format is what tells a serial from an amount.
+ */
+export function withDateColumn(source: SourceData, options: PartialOptions): PartialOptions {
+  if (options.columns?.date || !source.dateColumns.length || !source.grid.length) return options;
+  const detected = detectColumns(source.grid[0], options.columns ?? {});
+  if (detected.mapping.some((m) => m.role === 'date')) return options;
+  const free = source.dateColumns.find((j) => !detected.mapping.some((m) => m.index === j));
+  if (free === undefined) return options;
+  return { ...options, columns: { ...options.columns, date: columnLetter(free) } };
+}
+
+export async function segmentWorkbook(context: Excel.RequestContext, options: PartialOptions, run: RunOptions = {}): Promise<RunOutcome> {
+  await run.onPhase?.('reading');
+  const source = await readSource(context, { probeKey: MARKER.key, regionSupported: run.regionSupported });
+  await run.onPhase?.('computing');
+  const effective: PartialOptions = {
+    ...withDateColumn(source, options),
+    date1904: source.date1904,
+    // skipped rows are reported with the row numbers the analyst sees on the sheet
+    firstRow: source.rect.row + 1,
+  };
+  const result = segment(source.grid, effective);
+  const layout = buildLayout(result);
+  await run.onPhase?.('writing');
+  const written = await writeLayout(context, layout, { probe: source.probe ?? undefined, date1904: source.date1904, requestBudget: run.requestBudget });
+  await run.onPhase?.('done');
+  return { result, source, written, syncs: source.syncs + written.syncs };
+}

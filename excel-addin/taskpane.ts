@@ -1,0 +1,259 @@
+/// <reference types="office-js" />
+// Task pane: pick up the selection, show and edit the column mapping and options, run
+// "Segment customers", show progress and a compact summary. Every text that may come from the
+// workbook (headers, customer names, warnings) is set with textContent, never as HTML.
+
+import { AbcxyzError, columnLetter, detectColumns, type ColumnRole, type SegmentResult } from '../core/index';
+import { readSource, type SourceData } from './read-source';
+import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
+import { EXTRA_ROLES, FIELD_IDS, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const ROLE_LABELS: Record<ColumnRole, string> = {
+  customer: 'Customer', date: 'Date', amount: 'Amount', profit: 'Profit', quantity: 'Quantity', price: 'Unit price',
+  image: 'Image builder tag', expert: 'Expert tag', budget: 'Budget', need: 'Need', solvency: 'Solvency', authority: 'Authority',
+};
+const PHASES: Record<Phase, [number, string]> = {
+  reading: [0, 'Reading the selected range…'],
+  computing: [1, 'Segmenting customers…'],
+  writing: [2, 'Writing the report sheets…'],
+  done: [3, 'Done.'],
+};
+
+let headers: string[] = [];
+let skippedSheet: string | null = null;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Let the browser paint the progress bar before the next long step. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// --- mapping drop-downs ----------------------------------------------------------------------
+
+function buildMapping(): void {
+  const box = $('mapping');
+  box.replaceChildren();
+  const add = (role: ColumnRole, parent: HTMLElement) => {
+    const label = el('label', ROLE_LABELS[role]);
+    label.htmlFor = `col-${role}`;
+    const select = el('select');
+    select.id = `col-${role}`;
+    select.dataset.role = role;
+    parent.append(label, select);
+  };
+  for (const role of MAIN_ROLES) add(role, box);
+  const more = el('details');
+  more.id = 'more-columns';
+  more.append(el('summary', 'Optional columns'));
+  const grid = el('div');
+  grid.className = 'grid';
+  for (const role of EXTRA_ROLES) add(role, grid);
+  more.append(grid);
+  box.append(more);
+}
+
+/** Fill each drop-down: "Automatic (detected header)" and every header of the range. */
+function fillMapping(columns: FormState['columns']): void {
+  let detected: ReturnType<typeof detectColumns> | null = null;
+  try {
+    detected = detectColumns(headers, columns);
+  } catch {
+    detected = detectColumns(headers, {}); // a stale saved override must not block the pane
+  }
+  for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping select'))) {
+    const role = select.dataset.role as ColumnRole;
+    const hit = detected.mapping.find((m) => m.role === role && m.source === 'header');
+    select.replaceChildren(new Option(hit ? `Automatic (${hit.header || columnLetter(hit.index)})` : 'Automatic (not found)', ''));
+    headers.forEach((h, i) => select.append(new Option(`${columnLetter(i)}: ${h || '(no header)'}`, overrideFor(i))));
+    const wanted = columns[role] ?? '';
+    select.value = Array.from(select.options).some((o) => o.value === wanted) ? wanted : '';
+  }
+}
+
+/** A header names its column when it is unique; otherwise the column letter does. */
+function overrideFor(i: number): string {
+  const h = headers[i];
+  const unique = h && headers.filter((x) => x.toLowerCase() === h.toLowerCase()).length === 1 && !/^[A-Za-z]{1,3}$/.test(h);
+  return unique ? h : columnLetter(i);
+}
+
+// --- form state and settings -----------------------------------------------------------------
+
+function readForm(): FormState {
+  const fields: Record<string, string> = {};
+  for (const id of FIELD_IDS) fields[id] = ($(id) as HTMLInputElement | HTMLSelectElement).value;
+  const columns: FormState['columns'] = {};
+  for (const s of Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping select'))) if (s.value) columns[s.dataset.role as ColumnRole] = s.value;
+  return { fields, columns };
+}
+
+function writeForm(state: FormState): void {
+  for (const id of FIELD_IDS) {
+    const v = state.fields[id];
+    if (v !== undefined) ($(id) as HTMLInputElement | HTMLSelectElement).value = v;
+  }
+  // saved advanced choices stay in view: a threshold the analyst changed should not be hidden
+  const advanced = Array.from($('advanced').querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'));
+  if (advanced.some((e) => (e instanceof HTMLSelectElement ? e.selectedIndex > 0 : e.value !== ''))) ($('advanced') as HTMLDetailsElement).open = true;
+}
+
+function loadSaved(): FormState | null {
+  try {
+    return parseSaved(Office.context.document.settings.get(SETTINGS_KEY));
+  } catch {
+    return null;
+  }
+}
+
+function save(state: FormState): void {
+  try {
+    Office.context.document.settings.set(SETTINGS_KEY, state);
+    Office.context.document.settings.saveAsync();
+  } catch {
+    // settings are a convenience; a workbook that refuses them still gets its report
+  }
+}
+
+// --- messages --------------------------------------------------------------------------------
+
+function showError(e: unknown): void {
+  const box = $('error');
+  box.textContent = messageOf(e);
+  box.hidden = false;
+}
+
+/** Clear sentences for the analyst; technical detail only where nothing better is known. */
+export function messageOf(e: unknown): string {
+  if (e instanceof AbcxyzError) return e.message;
+  const code = (e as { code?: string } | null)?.code ?? '';
+  if (/PayloadSizeLimitExceeded/.test(code)) return 'The range is too large for Excel to hand over in one piece. Select fewer columns or split the data.';
+  if (code === 'InvalidSelection' || code === 'InvalidOperation' && /select/i.test(String((e as Error).message))) return 'Select one rectangular range of transactions (not several areas).';
+  return `Excel could not complete the request: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+function setPhase(phase: Phase): Promise<void> {
+  const [value, text] = PHASES[phase];
+  $('progress').hidden = phase === 'done';
+  ($('bar') as HTMLProgressElement).value = value;
+  $('phase').textContent = text;
+  return nextFrame();
+}
+
+// --- summary ---------------------------------------------------------------------------------
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+function showSummary(out: RunOutcome): void {
+  const r: SegmentResult = out.result;
+  const body = ($('matrix') as HTMLTableElement).tBodies[0];
+  body.replaceChildren();
+  for (const a of ['A', 'B', 'C'] as const) {
+    const tr = el('tr');
+    const th = el('th', a);
+    th.scope = 'row';
+    tr.append(th, ...(['X', 'Y', 'Z'] as const).map((x) => el('td', String(r.matrix[`${a}${x}`].customers))));
+    body.append(tr);
+  }
+  $('customers').textContent = `${r.totals.customers} (${r.totals.classified} classified)`;
+  $('keyshare').textContent = `${pct(r.totals.keyAccountShare)} from ${r.totals.keyAccounts} key account(s)`;
+  $('skipped').textContent = String(r.totals.rowsSkipped);
+  skippedSheet = out.written.sheets.find((s) => s.role === 'skipped')?.name ?? null;
+  $('show-skipped').hidden = !skippedSheet || r.totals.rowsSkipped === 0;
+  $('sheets').textContent = out.written.sheets.map((s) => s.name).join(', ');
+  // top key accounts by name: names come from the workbook, so textContent only
+  const top = r.customers.filter((c) => c.keyAccount).slice(0, 5);
+  $('top').replaceChildren(...top.map((c) => el('li', `${c.customer} — ${c.share === null ? '' : pct(c.share)}`)));
+  $('top-title').hidden = top.length === 0;
+  const list = $('warnings');
+  list.replaceChildren(...r.warnings.map((w) => el('li', w)));
+  $('warn-title').hidden = r.warnings.length === 0;
+  $('summary').hidden = false;
+  $('sum-title').focus();
+}
+
+// --- actions ---------------------------------------------------------------------------------
+
+function supported(set: string, version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported(set, version);
+  } catch {
+    return false;
+  }
+}
+
+async function pickSelection(): Promise<void> {
+  $('error').hidden = true;
+  try {
+    const source: SourceData = await Excel.run((ctx) => readSource(ctx, { headerOnly: true, regionSupported: supported('ExcelApi', '1.13') }));
+    headers = (source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+    $('source').textContent = `Range: ${source.address}`;
+    fillMapping(readForm().columns);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function run(event: Event): Promise<void> {
+  event.preventDefault();
+  const button = $('run') as HTMLButtonElement;
+  $('error').hidden = true;
+  button.disabled = true;
+  try {
+    if (!supported('ExcelApi', '1.7')) throw new AbcxyzError('This version of Excel is too old for the add-in (it needs the Excel JavaScript API 1.7). Update Office or use Excel on the web.');
+    const state = readForm();
+    save(state);
+    const out = await Excel.run((ctx) => segmentWorkbook(ctx, optionsFromForm(state), { onPhase: setPhase, regionSupported: supported('ExcelApi', '1.13') }));
+    headers = (out.source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+    $('source').textContent = `Range: ${out.source.address}`;
+    showSummary(out);
+  } catch (e) {
+    $('progress').hidden = true;
+    showError(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function showSkipped(): Promise<void> {
+  if (!skippedSheet) return;
+  const name = skippedSheet;
+  try {
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(name).activate();
+      await ctx.sync();
+    });
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function start(): void {
+  buildMapping();
+  const saved = loadSaved();
+  if (saved) writeForm(saved);
+  fillMapping(saved?.columns ?? {});
+  $('form').addEventListener('submit', run);
+  $('pick').addEventListener('click', pickSelection);
+  $('show-skipped').addEventListener('click', showSkipped);
+  void pickSelection();
+}
+
+// Office.js comes from the CDN; opened outside Office (or offline) the page explains itself.
+if (typeof Office === 'undefined') {
+  document.addEventListener('DOMContentLoaded', () => {
+    $('outside').hidden = false;
+    ($('run') as HTMLButtonElement).disabled = true;
+  });
+} else {
+  Office.onReady((info) => {
+    if (String(info.host) === 'Excel') start();
+    else {
+      $('outside').hidden = false;
+      ($('run') as HTMLButtonElement).disabled = true;
+    }
+  });
+}

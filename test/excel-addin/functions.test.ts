@@ -1,0 +1,130 @@
+// Custom functions as Excel runs them: the built functions.js in a context that has only
+// CustomFunctions and Office, its associate() ids against functions.json, and the answers against
+// the command line on the house example and on generated data.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM build script without types
+import buildExcel from '../../scripts/build-excel.mjs';
+
+const root = join(__dirname, '../..');
+type Fn = (...args: unknown[]) => unknown[][];
+
+class CfError extends Error {
+  constructor(readonly code: string, message?: string) { super(message); }
+}
+
+let out: string;
+const registered = new Map<string, Fn>();
+let metadata: { functions: { id: string; name: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[] };
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'abcxyz-fn-'));
+  await buildExcel(root, { outDir: out, quiet: true });
+  metadata = JSON.parse(readFileSync(join(out, 'functions.json'), 'utf8'));
+  const sandbox = {
+    CustomFunctions: { associate: (id: string, fn: Fn) => { if (registered.has(id)) throw new Error(`twice: ${id}`); registered.set(id, fn); }, Error: CfError, ErrorCode: { invalidValue: '#VALUE!' } },
+    Office: {},
+  };
+  runInNewContext(readFileSync(join(out, 'functions.js'), 'utf8'), sandbox);
+});
+
+/** Run the CLI on a CSV and return its customers by name. */
+function cli(csv: string, args: string[]): Map<string, { abc: string | null; xyz: string | null; segment: string | null }> {
+  const dir = mkdtempSync(join(tmpdir(), 'abcxyz-cli-'));
+  writeFileSync(join(dir, 'in.csv'), csv);
+  execFileSync(process.execPath, [join(root, 'bin/abcxyz.cjs'), 'segment', join(dir, 'in.csv'), '--out', join(dir, 'out.json'), ...args], { stdio: 'pipe' });
+  const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+  return new Map(json.customers.map((c: { customer: string; abc: string | null; xyz: string | null; segment: string | null }) => [c.customer, c]));
+}
+
+function house(): string[][] {
+  const rows: string[][] = [];
+  const m = (k: number) => `2024-${String(k).padStart(2, '0')}-15`;
+  for (let k = 1; k <= 12; k++) rows.push(['C1', m(k), '100']);
+  for (let k = 1; k <= 12; k++) rows.push(['C2', m(k), String([50, 60, 40][(k - 1) % 3])]);
+  for (const k of [4, 7, 10]) rows.push(['C3', m(k), '90']);
+  rows.push(['C4', m(2), '120']);
+  for (let k = 1; k <= 8; k++) rows.push(['C5', m(k), '20']);
+  rows.push(['C6', m(1), '30'], ['C6', m(2), '-50']);
+  return rows;
+}
+const csvOf = (rows: string[][]) => ['customer,date,amount', ...rows.map((r) => r.join(','))].join('\n') + '\n';
+const col = (rows: unknown[][], j: number) => rows.map((r) => [r[j]]);
+
+describe('functions.js registration', () => {
+  it('associates exactly the ids of functions.json, once each', () => {
+    expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    expect([...registered.keys()].sort()).toEqual(['ABC', 'MATRIX', 'SEGMENT', 'XYZ']);
+  });
+
+  it('declares matrix arguments, optional trailing arguments and spilled results', () => {
+    const seg = metadata.functions.find((f) => f.id === 'SEGMENT')!;
+    expect(seg.parameters.map((p) => [p.name, !!p.optional])).toEqual([['customers', false], ['amounts', false], ['dates', true], ['options', true]]);
+    expect(seg.parameters[0].dimensionality).toBe('matrix');
+    expect(metadata.functions.every((f) => f.result.dimensionality === 'matrix')).toBe(true);
+  });
+
+  it('turns bad arguments into #VALUE! with a sentence', () => {
+    const rows = house();
+    let caught: unknown;
+    try {
+      registered.get('SEGMENT')!(col(rows, 0), col(rows, 2), col(rows, 1), 'metric=profit; a=120');
+    } catch (e) { caught = e; }
+    expect(caught).toBeInstanceOf(CfError);
+    expect((caught as CfError).code).toBe('#VALUE!');
+    expect((caught as CfError).message).toMatch(/Option a: must be between/);
+    expect(() => registered.get('SEGMENT')!(col(rows, 0), col(rows, 2).slice(1), col(rows, 1), null)).toThrow(/same number of cells/);
+  });
+});
+
+describe('same classes as the command line', () => {
+  it('house example: SEGMENT, MATRIX, ABC and XYZ', () => {
+    const rows = house();
+    const options = 'xyz=cv; min-periods=1; as-of=2024-12-31';
+    const ref = cli(csvOf(rows), ['--xyz', 'cv', '--min-periods', '1', '--as-of', '2024-12-31']);
+    const table = registered.get('SEGMENT')!(col(rows, 0), col(rows, 2).map((r) => [Number(r[0])]), col(rows, 1), options);
+    const h = table[0] as string[];
+    const [ci, si] = [h.indexOf('Customer'), h.indexOf('Segment')];
+    const got = new Map(table.slice(1).map((r) => [r[ci], r[si] === '' ? null : r[si]]));
+    expect(got.size).toBe(ref.size);
+    for (const [name, c] of ref) expect(got.get(name), name).toBe(c.segment);
+    expect(got.get('C1')).toBe('AX');
+
+    // MATRIX counts = the CLI's customers per segment
+    const m = registered.get('MATRIX')!(col(rows, 0), col(rows, 2).map((r) => [Number(r[0])]), col(rows, 1), options);
+    expect(m[0]).toEqual(['ABC \\ XYZ', 'X', 'Y', 'Z']);
+    const count = (s: string) => [...ref.values()].filter((c) => c.segment === s).length;
+    expect(m.slice(1)).toEqual(['A', 'B', 'C'].map((a) => [a, count(`${a}X`), count(`${a}Y`), count(`${a}Z`)]));
+
+    // ABC over the per-customer revenue (net ≤ 0 left blank), XYZ over the monthly block from first purchase
+    const revenue = { C1: 1200, C2: 600, C3: 270, C4: 120, C5: 160, C6: -20 };
+    const abc = registered.get('ABC')!(Object.values(revenue).map((v) => [v]));
+    expect(abc.map((r) => r[0] || null)).toEqual(Object.keys(revenue).map((k) => ref.get(k)!.abc));
+    const block = [Array(12).fill(100), [50, 60, 40, 50, 60, 40, 50, 60, 40, 50, 60, 40], [90, 0, 0, 90, 0, 0, 90, 0, 0], [...Array(8).fill(20), 0, 0, 0, 0]];
+    const xyz = registered.get('XYZ')!(block, 'cv');
+    expect(xyz.map((r) => r[0])).toEqual(['C1', 'C2', 'C3', 'C5'].map((k) => ref.get(k)!.xyz));
+  });
+
+  it('generated transactions: SEGMENT equals the CLI for every customer', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'abcxyz-gen-')), 'tx.csv');
+    execFileSync(process.execPath, [join(root, '../shared/peers/gen_transactions.mjs'), '--rows', '4000', '--no-profit', '--out', file], { stdio: 'pipe' });
+    const csv = readFileSync(file, 'utf8');
+    const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+    const ref = cli(csv, ['--period', 'quarter']);
+    const table = registered.get('SEGMENT')!(col(rows, 0), rows.map((r) => [Number(r[2])]), col(rows, 1), 'period=quarter');
+    const h = table[0] as string[];
+    const [ci, si, ai] = [h.indexOf('Customer'), h.indexOf('Segment'), h.indexOf('ABC')];
+    expect(table.length - 1).toBe(ref.size);
+    let differing = 0;
+    for (const r of table.slice(1)) {
+      const c = ref.get(r[ci] as string)!;
+      if ((r[si] || null) !== c.segment || (r[ai] || null) !== c.abc) differing++;
+    }
+    expect(differing).toBe(0);
+    expect(ref.size).toBeGreaterThan(100);
+  });
+});
