@@ -56,37 +56,26 @@ export interface ReadResult {
 
 const NO_DAY = -2147483648;
 
-/**
- * The input seen by columns: the hot loops read a few whole columns (copied once), and only
- * skipped rows are copied as rows (for the Skipped rows sheet).
- */
-export class Source {
+const EMPTY_ROW: readonly RawCell[] = [];
+
+/** The grid with the few questions the reader asks of whole rows. */
+class Source {
   readonly height: number;
   readonly width: number;
-  private cache = new Map<number, readonly RawCell[]>();
-  constructor(private rows: Grid) {
+  constructor(readonly rows: Grid) {
     this.height = rows ? rows.length : 0;
     let w = 0;
     for (let r = 0; r < this.height; r++) if (rows[r] && rows[r].length > w) w = rows[r].length;
     this.width = w;
   }
 
-  column(c: number): readonly RawCell[] {
-    let col = this.cache.get(c);
-    if (!col) {
-      const out: RawCell[] = new Array(this.height);
-      for (let r = 0; r < this.height; r++) out[r] = this.rows[r]?.[c];
-      this.cache.set(c, (col = out));
-    }
-    return col;
-  }
-
+  /** A copy of row r, for the Skipped rows sheet. */
   row(r: number): RawCell[] {
-    return Array.from(this.rows[r] ?? []);
+    return Array.from(this.rows[r] ?? EMPTY_ROW);
   }
 
   rowIsBlank(r: number): boolean {
-    return (this.rows[r] ?? []).every(isBlank);
+    return (this.rows[r] ?? EMPTY_ROW).every(isBlank);
   }
 
   lastNonBlankRow(): number {
@@ -140,13 +129,13 @@ function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
 }
 
 /** Decide each numeric column's decimal separator from the evidence of all its text cells. */
-function columnDecimal(column: readonly RawCell[] | null, end: number, forced: '.' | ',' | null): '.' | ',' {
+function columnDecimal(rows: Grid, col: number, end: number, forced: '.' | ',' | null): '.' | ',' {
   if (forced) return forced;
-  if (!column) return '.';
+  if (col < 0) return '.';
   let comma = 0;
   let dot = 0;
   for (let r = 1; r <= end; r++) {
-    const v = column[r];
+    const v = rows[r]?.[col];
     if (typeof v !== 'string') continue;
     // "12.5" alone is the default reading; only commas or repeated points carry evidence
     if (v.indexOf(',') < 0 && v.indexOf('.') === v.lastIndexOf('.')) continue;
@@ -172,7 +161,7 @@ function numberOf(v: RawCell, decimal: '.' | ','): number {
  */
 class NumberColumn {
   private decimal: '.' | ',' | null;
-  constructor(private column: readonly RawCell[] | null, private last: number, forced: '.' | ',' | null) {
+  constructor(private rows: Grid, private col: number, private last: number, forced: '.' | ',' | null) {
     this.decimal = forced;
   }
 
@@ -189,12 +178,12 @@ class NumberColumn {
         if (n === n) return n;
       }
     }
-    this.decimal ??= columnDecimal(this.column, this.last, null);
+    this.decimal ??= columnDecimal(this.rows, this.col, this.last, null);
     return numberOf(v, this.decimal);
   }
 
   get separator(): '.' | ',' {
-    return (this.decimal ??= columnDecimal(this.column, this.last, null));
+    return (this.decimal ??= columnDecimal(this.rows, this.col, this.last, null));
   }
 }
 
@@ -219,7 +208,7 @@ class DateColumn {
   mismatches = 0;
   warnings: string[] = [];
 
-  constructor(column: readonly RawCell[], end: number, private col: number, private header: string, private options: SegmentOptions) {
+  constructor(rows: Grid, end: number, private col: number, private header: string, private options: SegmentOptions) {
     const forced = options.dateOrder;
     let dmy = 0;
     let mdy = 0;
@@ -228,7 +217,7 @@ class DateColumn {
     let ambiguous = 0;
     const seen = new Set<string>();
     for (let r = 1; r <= end; r++) {
-      const v = column[r];
+      const v = rows[r]?.[col];
       if (typeof v !== 'string' || seen.has(v)) continue;
       seen.add(v);
       const p = splitTextDate(v);
@@ -334,28 +323,27 @@ export function readGrid(grid: Grid, options: SegmentOptions): ReadResult {
   return readLong(src, last, mapping, headers, warnings, options);
 }
 
-type TagColumns = Record<'image' | 'expert' | 'need' | 'solvency' | 'authority' | 'budget', readonly RawCell[] | null>;
+type TagColumns = Record<'image' | 'expert' | 'need' | 'solvency' | 'authority' | 'budget', number>;
 
-function readTags(r: number, c: number, cols: TagColumns, tab: CustomerTable, decimal: '.' | ','): void {
-  if (cols.image && isTruthy(cols.image[r])) tab.image[c] = 1;
-  if (cols.expert && isTruthy(cols.expert[r])) tab.expert[c] = 1;
-  if (cols.need && isTruthy(cols.need[r])) tab.need[c] = 1;
-  if (cols.solvency && isTruthy(cols.solvency[r])) tab.solvency[c] = 1;
-  if (cols.authority && isTruthy(cols.authority[r])) tab.authority[c] = 1;
-  if (cols.budget) {
-    const b = readNumber(cols.budget[r], decimal, 0, '', '');
+function readTags(row: readonly RawCell[], c: number, cols: TagColumns, tab: CustomerTable, decimal: '.' | ','): void {
+  if (cols.image >= 0 && isTruthy(row[cols.image])) tab.image[c] = 1;
+  if (cols.expert >= 0 && isTruthy(row[cols.expert])) tab.expert[c] = 1;
+  if (cols.need >= 0 && isTruthy(row[cols.need])) tab.need[c] = 1;
+  if (cols.solvency >= 0 && isTruthy(row[cols.solvency])) tab.solvency[c] = 1;
+  if (cols.authority >= 0 && isTruthy(row[cols.authority])) tab.authority[c] = 1;
+  if (cols.budget >= 0) {
+    const b = readNumber(row[cols.budget], decimal, 0, '', '');
     // the largest budget stated for the customer counts
     if (b.ok && !(tab.budget[c] >= b.value)) tab.budget[c] = b.value;
   }
 }
 
-function tagColumns(src: Source, mapping: ColumnMapping[]): TagColumns | null {
+function tagColumns(mapping: ColumnMapping[]): TagColumns | null {
   const out = {} as TagColumns;
   let any = false;
   for (const role of ['image', 'expert', 'need', 'solvency', 'authority', 'budget'] as const) {
-    const i = columnOf(mapping, role);
-    out[role] = i >= 0 ? src.column(i) : null;
-    any ||= i >= 0;
+    out[role] = columnOf(mapping, role);
+    any ||= out[role] >= 0;
   }
   return any ? out : null;
 }
@@ -368,17 +356,11 @@ function readLong(src: Source, last: number, mapping: ColumnMapping[], headers: 
   const qi = columnOf(mapping, 'quantity');
   const pi = columnOf(mapping, 'price');
   const fi = columnOf(mapping, 'profit');
-  const col = (i: number) => (i >= 0 ? src.column(i) : null);
-  const custCol = src.column(ci);
-  const dateCol = src.column(di);
-  const amtCol = col(ai);
-  const qtyCol = col(qi);
-  const priceCol = col(pi);
-  const profitCol = col(fi);
-  const numA = new NumberColumn(useQp ? priceCol : amtCol, last, options.decimal);
-  const numQ = new NumberColumn(qtyCol, last, options.decimal);
-  const numP = new NumberColumn(profitCol, last, options.decimal);
-  const dates = new DateColumn(dateCol, last, di, headers[di], options);
+  const grid = src.rows;
+  const numA = new NumberColumn(grid, useQp ? pi : ai, last, options.decimal);
+  const numQ = new NumberColumn(grid, qi, last, options.decimal);
+  const numP = new NumberColumn(grid, fi, last, options.decimal);
+  const dates = new DateColumn(grid, last, di, headers[di], options);
   const customers = new CustomerIndex(options.caseSensitive);
   const rows = last;
   const rowCust = new Int32Array(rows);
@@ -395,10 +377,11 @@ function readLong(src: Source, last: number, mapping: ColumnMapping[], headers: 
   const date1904 = options.date1904;
   const skipRow = (r: number, reason: string): void => { skipped.push({ row: base + r, reason, values: src.row(r) }); };
   for (let r = 1; r <= last; r++) {
-    const cv = custCol[r];
+    const row = grid[r] ?? EMPTY_ROW;
+    const cv = row[ci];
     const c = customers.lookup(cv);
     if (c < 0) { skipRow(r, customerProblem(src, r, cv, ci, headers[ci])); continue; }
-    const dv = dateCol[r];
+    const dv = row[di];
     let d: number;
     if (typeof dv === 'number' && !date1904 && dv >= 61 && dv < 2958466) {
       d = Math.floor(dv) - SERIAL_1970; // the common case, inlined; dayFromSerial has the rest
@@ -409,18 +392,18 @@ function readLong(src: Source, last: number, mapping: ColumnMapping[], headers: 
     }
     let amount: number;
     if (useQp) {
-      const q = numQ.value(qtyCol![r]);
-      if (q !== q) { skipRow(r, numberProblem(qtyCol![r], qi, headers[qi], emptyAmount)); continue; }
-      const p = numA.value(priceCol![r]);
-      if (p !== p) { skipRow(r, numberProblem(priceCol![r], pi, headers[pi], emptyAmount)); continue; }
+      const q = numQ.value(row[qi]);
+      if (q !== q) { skipRow(r, numberProblem(row[qi], qi, headers[qi], emptyAmount)); continue; }
+      const p = numA.value(row[pi]);
+      if (p !== p) { skipRow(r, numberProblem(row[pi], pi, headers[pi], emptyAmount)); continue; }
       amount = q * p;
     } else {
-      const av = amtCol![r];
+      const av = row[ai];
       amount = typeof av === 'number' && Number.isFinite(av) ? av : numA.value(av);
       if (amount !== amount) { skipRow(r, numberProblem(av, ai, headers[ai], emptyAmount)); continue; }
     }
     if (rowProfit) {
-      const pv = profitCol![r];
+      const pv = row[fi];
       // a missing margin counts as none; the line still counts for revenue
       if (pv === null || pv === undefined || pv === '') rowProfit[n] = 0;
       else {
@@ -485,9 +468,9 @@ function readLong(src: Source, last: number, mapping: ColumnMapping[], headers: 
   const profit = rowProfit ? rowProfit.subarray(0, m) : null;
   const usedRows = rowIndex.subarray(0, m);
   const table = newCustomerTable(names);
-  const tags = tagColumns(src, mapping);
+  const tags = tagColumns(mapping);
   if (tags) {
-    for (let k = 0; k < m; k++) readTags(usedRows[k], cust[k], tags, table, numA.separator);
+    for (let k = 0; k < m; k++) readTags(grid[usedRows[k]], cust[k], tags, table, numA.separator);
   }
   skipped.sort((x, y) => x.row - y.row);
   return {
@@ -512,17 +495,16 @@ function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: 
   const periodCols: number[] = [];
   for (let c = 0; c < src.width; c++) {
     if (roleCols.has(c)) continue;
-    const column = src.column(c);
     for (let r = 1; r <= last; r++) {
-      const v = column[r];
+      const v = src.rows[r]?.[c];
       if (typeof v === 'number' || (typeof v === 'string' && Number.isFinite(parseNumberText(v, '.')))) { periodCols.push(c); break; }
     }
   }
   if (periodCols.length === 0) {
     throw new AbcxyzError(t('err.noColumn', { role: 'date', headers: headers.filter(Boolean).join(', ') || '(none)' }));
   }
-  const decimals = periodCols.map((c) => columnDecimal(src.column(c), last, options.decimal));
-  const decP = columnDecimal(fi >= 0 ? src.column(fi) : null, last, options.decimal);
+  const decimals = periodCols.map((c) => columnDecimal(src.rows, c, last, options.decimal));
+  const decP = columnDecimal(src.rows, fi, last, options.decimal);
   const P = periodCols.length;
   const customers = new CustomerIndex(options.caseSensitive);
   const skipped: SkippedRow[] = [];
@@ -559,11 +541,11 @@ function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: 
   const values = new Float64Array(C * P);
   const profit = fi >= 0 ? new Float64Array(C) : null;
   const table = newCustomerTable(customers.names);
-  const tags = tagColumns(src, mapping);
+  const tags = tagColumns(mapping);
   for (const { c, vals, profit: p, r } of rowsOf) {
     for (let k = 0; k < P; k++) values[c * P + k] += vals[k];
     if (profit) profit[c] += p;
-    if (tags) readTags(r, c, tags, table, '.');
+    if (tags) readTags(src.rows[r], c, tags, table, '.');
   }
   skipped.sort((x, y) => x.row - y.row);
   warnings.push(t('warn.noLifecycle'));
