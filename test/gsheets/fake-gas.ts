@@ -1,0 +1,422 @@
+// Recording fakes of the Apps Script services the add-on uses. They enforce the rules of the real
+// services that a writer can get wrong — values and formats must match the range size, ranges must
+// lie inside the sheet, sheet names are unique (case-insensitively), one filter per sheet, a
+// builder needs a condition and ranges — and log every call as Class.method for the call budget.
+// Also used by scripts/bench-gsheets.mjs (bundled on the fly with esbuild).
+
+export type Category = 'read' | 'write' | 'local' | 'lock+properties' | 'utilities' | 'ui';
+
+const READ = new Set(['getValues', 'getSpreadsheetTimeZone', 'getActiveRange', 'getSheetByName', 'find', 'getValue', 'getSheetId',
+  'getSheet', 'getLocation', 'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getDataRegion',
+  'getName', 'getMaxRows', 'getMaxColumns', 'getSheets', 'getA1Notation', 'getConditionalFormatRules', 'getFilter', 'getDeveloperMetadata', 'getKey']);
+const WRITE = new Set(['insertSheet', 'deleteSheet', 'setValues', 'setNumberFormats', 'setFontWeights', 'createFilter', 'setFrozenRows',
+  'setFrozenColumns', 'setConditionalFormatRules', 'addDeveloperMetadata', 'setColumnWidths', 'insertRowsAfter', 'insertColumnsAfter', 'activate']);
+/** Calls that carry cell data (the ones whose cost grows with the size of what they carry). */
+export const DATA_CALLS = new Set(['getValues', 'setValues', 'setNumberFormats', 'setFontWeights']);
+
+export interface Call { cls: string; method: string; category: Category }
+
+export class Recorder {
+  calls: Call[] = [];
+  /** Milliseconds spent inside the fakes (so benchmarks can report the time of our own code). */
+  fakeMs = 0;
+  categoryOf(cls: string, method: string): Category {
+    if (cls === 'Utilities') return 'utilities';
+    if (/^(LockService|Lock|PropertiesService|Properties)$/.test(cls)) return 'lock+properties';
+    if (/^(Ui|Menu|HtmlService|HtmlOutput)$/.test(cls) || method === 'getUi') return 'ui';
+    if (WRITE.has(method)) return 'write';
+    if (READ.has(method)) return 'read';
+    return 'local';
+  }
+  wrap<T extends object>(cls: string, target: T): T {
+    const rec = this;
+    return new Proxy(target, {
+      get(t, p, r) {
+        const v = Reflect.get(t, p, r);
+        if (typeof v !== 'function' || typeof p !== 'string' || p === 'constructor' || p.startsWith('_')) return v;
+        return (...args: unknown[]) => {
+          rec.calls.push({ cls, method: p, category: rec.categoryOf(cls, p) });
+          const t0 = performance.now();
+          try {
+            return v.apply(t, args);
+          } finally {
+            rec.fakeMs += performance.now() - t0;
+          }
+        };
+      },
+    });
+  }
+  reset(): void { this.calls = []; this.fakeMs = 0; }
+  count(filter?: (c: Call) => boolean): number { return filter ? this.calls.filter(filter).length : this.calls.length; }
+  byCategory(): Record<Category, number> {
+    const out: Record<Category, number> = { read: 0, write: 0, local: 0, 'lock+properties': 0, utilities: 0, ui: 0 };
+    for (const c of this.calls) out[c.category]++;
+    return out;
+  }
+  methods(): string[] { return this.calls.map((c) => `${c.cls}.${c.method}`); }
+}
+
+type Cell = unknown;
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+function checkGrid(what: string, grid: unknown, rows: number, cols: number): unknown[][] {
+  if (!Array.isArray(grid)) fail(`${what}: expected a 2-D array`);
+  const g = grid as unknown[][];
+  if (g.length !== rows) fail(`The number of rows in the data does not match the number of rows in the range. The data has ${g.length} but the range has ${rows}.`);
+  for (const row of g) {
+    if (!Array.isArray(row) || row.length !== cols) fail(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 'no'} but the range has ${cols}.`);
+  }
+  return g;
+}
+
+export interface FakeRule { text: string; background: string; font: string; ranges: FakeRange[] }
+
+export class FakeSheet {
+  maxRows = 1000;
+  maxCols = 26;
+  values: Cell[][] = [];
+  formats = new Map<string, string>();
+  weights = new Map<string, string>();
+  frozenRows = 0;
+  frozenCols = 0;
+  filter: FakeRange | null = null;
+  rules: FakeRule[] = [];
+  metadata: { key: string; value: string }[] = [];
+  widths = new Map<number, number>();
+  /** The recorded (proxied) face of this sheet, handed out by getSheet(). */
+  _proxy: FakeSheet | null = null;
+  constructor(public _book: FakeSpreadsheet, public _name: string, public _id: number) {}
+
+  getName(): string { return this._name; }
+  getSheetId(): number { return this._id; }
+  getMaxRows(): number { return this.maxRows; }
+  getMaxColumns(): number { return this.maxCols; }
+  getLastRow(): number {
+    for (let r = this.values.length; r > 0; r--) if ((this.values[r - 1] ?? []).some((v) => v !== '' && v !== undefined)) return r;
+    return 0;
+  }
+  getLastColumn(): number {
+    let c = 0;
+    for (const row of this.values) for (let j = (row ?? []).length; j > c; j--) if (row[j - 1] !== '' && row[j - 1] !== undefined) { c = j; break; }
+    return c;
+  }
+  getRange(a: number | string, b?: number, c = 1, d = 1): FakeRange {
+    if (typeof a === 'string') return this._book._rangeFromA1(this, a);
+    return this._book._range(this, a, b ?? 1, c, d);
+  }
+  insertRowsAfter(after: number, count: number): void {
+    if (!(count >= 1) || after < 1 || after > this.maxRows) fail('Those rows are out of bounds.');
+    this.maxRows += count;
+    this.values.splice(after, 0, ...Array.from({ length: Math.min(count, Math.max(0, this.values.length - after)) }, () => []));
+  }
+  insertColumnsAfter(after: number, count: number): void {
+    if (!(count >= 1) || after < 1 || after > this.maxCols) fail('Those columns are out of bounds.');
+    this.maxCols += count;
+  }
+  setFrozenRows(n: number): void {
+    if (n >= this.maxRows) fail("Sorry, it is not possible to freeze all rows.");
+    this.frozenRows = n;
+  }
+  setFrozenColumns(n: number): void {
+    if (n >= this.maxCols) fail("Sorry, it is not possible to freeze all columns.");
+    this.frozenCols = n;
+  }
+  setConditionalFormatRules(rules: FakeRule[]): void {
+    for (const r of rules) for (const range of r.ranges) if (range._sheet !== this) fail('A conditional format rule cannot reference a different sheet.');
+    this.rules = [...rules];
+  }
+  getConditionalFormatRules(): FakeRule[] { return [...this.rules]; }
+  setColumnWidths(start: number, count: number, px: number): void {
+    if (start < 1 || count < 1 || start + count - 1 > this.maxCols) fail('Those columns are out of bounds.');
+    for (let j = start; j < start + count; j++) this.widths.set(j, px);
+  }
+  addDeveloperMetadata(key: string, value: string): void {
+    if (!key || key.length > 256) fail('Invalid developer metadata key');
+    this.metadata.push({ key, value });
+  }
+  getFilter(): FakeRange | null { return this.filter; }
+  activate(): void { this._book.active = this; }
+
+  /** Test helpers (not Apps Script API). */
+  _cell(row: number, col: number): Cell { return this.values[row - 1]?.[col - 1] ?? ''; }
+  _format(row: number, col: number): string { return this.formats.get(`${row},${col}`) ?? 'General'; }
+  _weight(row: number, col: number): string { return this.weights.get(`${row},${col}`) ?? 'normal'; }
+  _width(col: number): number { return this.widths.get(col) ?? 100; }
+}
+
+export class FakeRange {
+  constructor(public _sheet: FakeSheet, public _row: number, public _col: number, public _rows: number, public _cols: number) {}
+  getSheet(): FakeSheet { return this._sheet._proxy ?? this._sheet; }
+  getRow(): number { return this._row; }
+  getColumn(): number { return this._col; }
+  getNumRows(): number { return this._rows; }
+  getNumColumns(): number { return this._cols; }
+  getLastRow(): number { return this._row + this._rows - 1; }
+  getLastColumn(): number { return this._col + this._cols - 1; }
+  getA1Notation(): string { return `${letter(this._col)}${this._row}:${letter(this._col + this._cols - 1)}${this.getLastRow()}`; }
+  getValues(): Cell[][] {
+    const out: Cell[][] = [];
+    for (let i = 0; i < this._rows; i++) {
+      const src = this._sheet.values[this._row - 1 + i] ?? [];
+      const row: Cell[] = new Array(this._cols);
+      for (let j = 0; j < this._cols; j++) { const v = src[this._col - 1 + j]; row[j] = v === undefined ? '' : v; }
+      out.push(row);
+    }
+    return out;
+  }
+  setValues(values: unknown): void {
+    const g = checkGrid('setValues', values, this._rows, this._cols);
+    g.forEach((row, i) => {
+      const r = this._row - 1 + i;
+      const target = (this._sheet.values[r] ??= []);
+      row.forEach((v, j) => {
+        if (v === undefined || (typeof v === 'object' && v !== null && !(Object.prototype.toString.call(v) === '[object Date]'))) fail(`Cannot convert ${String(v)} to a cell value.`);
+        target[this._col - 1 + j] = v === null ? '' : v;
+      });
+    });
+  }
+  private setEach(what: string, map: Map<string, string>, grid: unknown): void {
+    const g = checkGrid(what, grid, this._rows, this._cols);
+    g.forEach((row, i) => row.forEach((v, j) => {
+      if (typeof v !== 'string' && v !== null) fail(`${what}: invalid value ${String(v)}`);
+      map.set(`${this._row + i},${this._col + j}`, (v as string | null) ?? 'normal');
+    }));
+  }
+  setNumberFormats(formats: unknown): void { this.setEach('setNumberFormats', this._sheet.formats, formats); }
+  setFontWeights(weights: unknown): void {
+    checkGrid('setFontWeights', weights, this._rows, this._cols).forEach((row) => row.forEach((w) => {
+      if (w !== null && w !== 'bold' && w !== 'normal') fail(`setFontWeights: invalid weight ${String(w)}`);
+    }));
+    this.setEach('setFontWeights', this._sheet.weights, weights);
+  }
+  createFilter(): FakeRange {
+    if (this._sheet.filter) fail('You can\'t create a filter in a sheet that already has a filter.');
+    this._sheet.filter = this;
+    return this;
+  }
+  getDataRegion(): FakeRange {
+    // good enough for tests: the used rectangle of the sheet from A1
+    return this._sheet._book._range(this._sheet, 1, 1, Math.max(1, this._sheet.getLastRow()), Math.max(1, this._sheet.getLastColumn()));
+  }
+}
+
+function letter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+function letterIndex(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+class FakeRuleBuilder {
+  private rule: Partial<FakeRule> = {};
+  whenTextEqualTo(text: string) { this.rule.text = text; return this._self; }
+  setBackground(color: string) { this.rule.background = color; return this._self; }
+  setFontColor(color: string) { this.rule.font = color; return this._self; }
+  setRanges(ranges: FakeRange[]) { this.rule.ranges = [...ranges]; return this._self; }
+  build(): FakeRule {
+    if (this.rule.text === undefined) fail('A conditional format rule needs a condition.');
+    if (!this.rule.ranges?.length) fail('A conditional format rule needs at least one range.');
+    return { text: this.rule.text, background: this.rule.background ?? '', font: this.rule.font ?? '', ranges: this.rule.ranges };
+  }
+  _self: FakeRuleBuilder = this;
+}
+
+export class FakeSpreadsheet {
+  sheets: FakeSheet[] = [];
+  active: FakeSheet | null = null;
+  activeRange: FakeRange | null = null;
+  private nextId = 1000;
+  constructor(private rec: Recorder, public timeZone: string) {}
+
+  _wrapSheet(s: FakeSheet): FakeSheet { const p = this.rec.wrap('Sheet', s); s._proxy = p; return p; }
+  _range(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): FakeRange {
+    if (!(rows >= 1) || !(cols >= 1)) fail('The number of rows and columns in the range must be at least 1.');
+    if (row < 1 || col < 1 || row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxCols) fail('The coordinates of the range are outside the dimensions of the sheet.');
+    return this.rec.wrap('Range', new FakeRange(sheet, row, col, rows, cols));
+  }
+  _rangeFromA1(sheet: FakeSheet | null, a1: string): FakeRange {
+    const m = /^(?:'((?:[^']|'')+)'!|([^!']+)!)?([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) fail(`Range not found: ${a1}`);
+    const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+    const target = name !== undefined ? this._find(name) : sheet ?? this.active;
+    if (!target) fail(`Range not found: ${a1}`);
+    const col = letterIndex(m[3]);
+    const row = Number(m[4]);
+    return this._range(target, row, col, Number(m[6]) - row + 1, letterIndex(m[5]) - col + 1);
+  }
+  _find(name: string): FakeSheet | null {
+    return this.sheets.find((s) => s._name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  /** Test helper: add a sheet with data, without recording. */
+  _addSheet(name: string, grid: Cell[][] = []): FakeSheet {
+    if (this._find(name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const sheet = this._wrapSheet(new FakeSheet(this, name, this.nextId++));
+    sheet.values = grid.map((r) => [...r]);
+    sheet.maxRows = Math.max(1000, grid.length);
+    sheet.maxCols = Math.max(26, ...grid.map((r) => r.length));
+    this.sheets.push(sheet);
+    this.active ??= sheet;
+    return sheet;
+  }
+  /** Test helper: select a rectangle (1-based). */
+  _select(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): void {
+    this.active = sheet;
+    this.activeRange = new FakeRange(sheet, row, col, rows, cols);
+  }
+
+  getSpreadsheetTimeZone(): string { return this.timeZone; }
+  getActiveRange(): FakeRange | null {
+    const r = this.activeRange;
+    return r ? this.rec.wrap('Range', new FakeRange(r._sheet, r._row, r._col, r._rows, r._cols)) : null;
+  }
+  getActiveSheet(): FakeSheet | null { return this.active; }
+  getSheets(): FakeSheet[] { return [...this.sheets]; }
+  getSheetByName(name: string): FakeSheet | null { return this._find(name); }
+  getRange(a1: string): FakeRange { return this._rangeFromA1(null, a1); }
+  insertSheet(name: string): FakeSheet {
+    if (typeof name !== 'string' || !name.trim()) fail('Invalid sheet name.');
+    if (this._find(name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const sheet = this._wrapSheet(new FakeSheet(this, name, this.nextId++));
+    // placed after the active sheet, and becomes active
+    const at = this.active ? this.sheets.indexOf(this.active) + 1 : this.sheets.length;
+    this.sheets.splice(at, 0, sheet);
+    this.active = sheet;
+    return sheet;
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) fail('Sheet not found.');
+    if (this.sheets.length === 1) fail("You can't remove all the sheets in a document.");
+    this.sheets.splice(i, 1);
+    if (this.active === sheet) this.active = this.sheets[0];
+  }
+  createDeveloperMetadataFinder() {
+    const book = this;
+    const rec = this.rec;
+    const q: { key?: string; type?: string } = {};
+    const finder = {
+      withKey(k: string) { q.key = k; return wrapped; },
+      withLocationType(t: string) { q.type = t; return wrapped; },
+      find() {
+        const out: unknown[] = [];
+        for (const sheet of book.sheets) {
+          for (const md of sheet.metadata) {
+            if (q.key !== undefined && md.key !== q.key) continue;
+            if (q.type !== undefined && q.type !== 'SHEET') continue;
+            const location = rec.wrap('DeveloperMetadataLocation', { getSheet: () => sheet, getLocationType: () => 'SHEET' });
+            out.push(rec.wrap('DeveloperMetadata', { getKey: () => md.key, getValue: () => md.value, getLocation: () => location }));
+          }
+        }
+        return out;
+      },
+    };
+    const wrapped = rec.wrap('DeveloperMetadataFinder', finder);
+    return wrapped;
+  }
+}
+
+/** Offset of a zone at an instant, as Java's "Z" pattern prints it (+0530). */
+function zoneOffsetText(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const minutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
+export function formatDateFake(date: Date, timeZone: string, pattern: string): string {
+  if (pattern === 'Z') return zoneOffsetText(date, timeZone);
+  if (pattern === 'yyyy-MM-dd') return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return fail(`Utilities.formatDate fake: unsupported pattern ${pattern}`);
+}
+
+export interface FakeGas {
+  recorder: Recorder;
+  spreadsheet: FakeSpreadsheet;
+  /** Globals to install (vi.stubGlobal or a vm context). */
+  globals: Record<string, unknown>;
+  properties: Map<string, string>;
+  lock: { busy: boolean; held: boolean; acquired: number; released: number };
+  ui: { menus: { title: string; items: [string, string][] }[]; sidebars: { file: string; title: string }[] };
+}
+
+export function createFakeGas(options: { timeZone?: string } = {}): FakeGas {
+  const rec = new Recorder();
+  const spreadsheet = rec.wrap('Spreadsheet', new FakeSpreadsheet(rec, options.timeZone ?? 'Etc/UTC'));
+  const properties = new Map<string, string>();
+  const lock = { busy: false, held: false, acquired: 0, released: 0 };
+  const ui: FakeGas['ui'] = { menus: [], sidebars: [] };
+
+  const fakeUi = rec.wrap('Ui', {
+    createMenu(title: string) {
+      const menu = { title, items: [] as [string, string][] };
+      const m = rec.wrap('Menu', {
+        addItem(caption: string, fn: string) { menu.items.push([caption, fn]); return m; },
+        addToUi() { ui.menus.push(menu); },
+      });
+      return m;
+    },
+    showSidebar(output: { _file: string; _title: string }) { ui.sidebars.push({ file: output._file, title: output._title }); },
+  });
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: rec.wrap('SpreadsheetApp', {
+      getActiveSpreadsheet: () => spreadsheet,
+      getUi: () => fakeUi,
+      newConditionalFormatRule: () => { const b = new FakeRuleBuilder(); b._self = rec.wrap('ConditionalFormatRuleBuilder', b); return b._self; },
+      flush: () => undefined,
+      DeveloperMetadataLocationType: { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' },
+    }),
+    HtmlService: rec.wrap('HtmlService', {
+      createHtmlOutputFromFile(file: string) {
+        const out = { _file: file, _title: '', setTitle(t: string) { out._title = t; return wrappedOut; } };
+        const wrappedOut = rec.wrap('HtmlOutput', out);
+        return wrappedOut;
+      },
+    }),
+    LockService: rec.wrap('LockService', {
+      getDocumentLock: () => rec.wrap('Lock', {
+        tryLock(_ms: number) { if (lock.busy || lock.held) return false; lock.held = true; lock.acquired++; return true; },
+        releaseLock() { if (lock.held) lock.released++; lock.held = false; },
+        hasLock() { return lock.held; },
+      }),
+    }),
+    PropertiesService: rec.wrap('PropertiesService', {
+      getDocumentProperties: () => rec.wrap('Properties', {
+        getProperty: (k: string) => properties.get(k) ?? null,
+        setProperty(k: string, v: string) {
+          if (typeof v !== 'string') fail('Properties values must be strings');
+          if (v.length > 9 * 1024) fail('Argument too large: value');
+          properties.set(k, v);
+        },
+      }),
+    }),
+    Utilities: rec.wrap('Utilities', { formatDate: formatDateFake }),
+  };
+  return { recorder: rec, spreadsheet, globals, properties, lock, ui };
+}
+
+/**
+ * Midnight of y-m-d in `timeZone`, as Sheets hands a date cell to a script. Where midnight does not
+ * exist (DST starting at 00:00, e.g. Santiago) the first instant of that day is taken.
+ */
+export function sheetDate(iso: string, timeZone: string, DateCtor: DateConstructor = Date): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  const offsetMs = (t: number) => {
+    const off = zoneOffsetText(new Date(t), timeZone);
+    return (off[0] === '-' ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(3, 5))) * 60000;
+  };
+  const first = guess - offsetMs(guess);
+  const candidates = [first, guess - offsetMs(first)].filter((t) => formatDateFake(new Date(t), timeZone, 'yyyy-MM-dd') === iso);
+  if (!candidates.length) return fail(`sheetDate: no instant of ${iso} in ${timeZone}`);
+  return new DateCtor(Math.min(...candidates));
+}

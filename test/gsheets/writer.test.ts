@@ -1,0 +1,230 @@
+// "Segment customers" against recording fakes of the Apps Script services: what lands in the
+// sheets (values, formats, rules, filter, freeze, marker), re-runs, the lock, the remembered
+// options, and a service-call count that does not depend on the number of rows.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FORMATS, buildLayout, segment, type LayoutSheet, type RawCell } from '../../core/index';
+import { dayOfDateIn } from '../../gsheets/sheet-time-zone';
+import { getSelectionInfo, runSegmentation, goToSheet } from '../../gsheets/run-segment';
+import { SETTINGS_KEY } from '../../gsheets/settings-store';
+import { createFakeGas, formatDateFake, type FakeGas, type FakeSheet } from './fake-gas';
+import { csvGrid, generatedCsv } from './helpers';
+
+const TZ = 'Europe/Athens';
+let gas: FakeGas;
+
+function install(timeZone = TZ): FakeGas {
+  gas = createFakeGas({ timeZone });
+  for (const [k, v] of Object.entries(gas.globals)) vi.stubGlobal(k, v);
+  return gas;
+}
+
+beforeEach(() => { install(); });
+afterEach(() => { vi.unstubAllGlobals(); });
+
+/** A data sheet 'Sales' with the grid, selected from A1. */
+function salesSheet(grid: RawCell[][]): FakeSheet {
+  const sheet = gas.spreadsheet._addSheet('Sales', grid);
+  gas.spreadsheet._select(sheet, 1, 1, grid.length, grid[0].length);
+  return sheet;
+}
+
+function runAll(extra: Partial<Parameters<typeof runSegmentation>[0] & object> = {}) {
+  const info = getSelectionInfo();
+  return runSegmentation({ address: info.address, options: {}, extra: '', columns: {}, ...extra });
+}
+
+function smallGrid(): RawCell[][] {
+  const grid = csvGrid(generatedCsv(600, ['--no-profit']), TZ) as RawCell[][];
+  // rows a writer must treat with care: a formula-like name, a bad amount (→ Skipped rows)
+  grid.push(['=HYPERLINK("http://x","click")', grid[1][1], 5000]);
+  grid.push(['Acme', grid[1][1], 'n/a']);
+  return grid;
+}
+
+/** The expected layout: the core run on the same cells with the same time-zone bucketing. */
+function expectedLayout(grid: RawCell[][]) {
+  return buildLayout(segment(grid, { firstRow: 1, dateObjectDay: dayOfDateIn(TZ, formatDateFake) }));
+}
+
+function assertSheetMatches(sheet: FakeSheet, spec: LayoutSheet) {
+  for (const block of spec.blocks) {
+    const guarded = new Set(block.guarded.map(([i, j]) => `${i},${j}`));
+    block.values.forEach((row, i) => row.forEach((v, j) => {
+      const r = block.row + i + 1;
+      const c = block.col + j + 1;
+      const isGuarded = guarded.has(`${i},${j}`);
+      expect(sheet._cell(r, c), `${spec.name} ${block.id} (${i},${j})`).toEqual(isGuarded ? `'${v}` : v === null ? '' : v);
+      const format = isGuarded ? 'General' : block.header && i === 0 ? FORMATS.text : FORMATS[block.formats[j]];
+      expect(sheet._format(r, c), `${spec.name} ${block.id} format (${i},${j})`).toBe(format);
+    }));
+  }
+}
+
+describe('Segment customers writes the report layout', () => {
+  it('writes every block value, format, rule, the filter, freeze, widths and the marker', () => {
+    const grid = smallGrid();
+    salesSheet(grid);
+    const summary = runAll();
+    const layout = expectedLayout(grid);
+    const names = gas.spreadsheet.sheets.map((s) => s.getName());
+    expect(names).toEqual(['Sales', 'ABC-XYZ', 'Win-back', 'Skipped rows']);
+    expect(summary.reportSheet).toBe('ABC-XYZ');
+    expect(summary.skippedSheet).toBe('Skipped rows');
+    expect(gas.spreadsheet.active?.getName()).toBe('ABC-XYZ');
+
+    layout.sheets.forEach((spec, k) => {
+      const sheet = gas.spreadsheet.sheets[k + 1];
+      assertSheetMatches(sheet, spec);
+      expect(sheet.frozenRows).toBe(spec.freeze.rows);
+      expect(sheet.frozenCols).toBe(spec.freeze.cols);
+      expect(sheet.rules.map((r) => ({ text: r.text, fill: r.background, font: r.font, rect: [r.ranges[0]._row - 1, r.ranges[0]._col - 1, r.ranges[0]._rows, r.ranges[0]._cols] })))
+        .toEqual(spec.rules.map((r) => ({ text: r.text, fill: r.fill, font: r.font, rect: [r.range.row, r.range.col, r.range.rows, r.range.cols] })));
+      const table = spec.blocks.find((b) => b.table);
+      if (table) expect([sheet.filter?._row, sheet.filter?._col, sheet.filter?._rows, sheet.filter?._cols]).toEqual([table.row + 1, table.col + 1, table.values.length, table.values[0].length]);
+      spec.columnWidths.forEach((w, j) => expect(sheet._width(j + 1)).toBe(Math.round(w * 7 + 10)));
+      expect(sheet.metadata).toEqual([{ key: layout.marker.key, value: `${layout.marker.value}#${sheet.getSheetId()}` }]);
+    });
+
+    const report = gas.spreadsheet.sheets[1];
+    const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
+    const header = customers.values[0];
+    // header row bold, dates written as serial numbers with a date format
+    expect(report._weight(customers.row + 1, 1)).toBe('bold');
+    const last = header.indexOf('Last purchase');
+    expect(typeof report._cell(customers.row + 2, last + 1)).toBe('number');
+    expect(report._format(customers.row + 2, last + 1)).toBe('yyyy-mm-dd');
+    // the formula-like customer is stored as text, never as a formula
+    const nameCol = header.indexOf('Customer') + 1;
+    const written = Array.from({ length: customers.values.length }, (_, i) => report._cell(customers.row + 1 + i, nameCol));
+    expect(written).toContain(`'=HYPERLINK("http://x","click")`);
+    expect(written).not.toContain('=HYPERLINK("http://x","click")');
+  });
+
+  it('buckets Date cells in the spreadsheet time zone, not the script zone', () => {
+    install('Pacific/Auckland');
+    const grid = csvGrid(generatedCsv(300, ['--no-profit']), 'Pacific/Auckland') as RawCell[][];
+    salesSheet(grid);
+    const summary = runAll();
+    const iso = csvGrid(generatedCsv(300, ['--no-profit']), 'Etc/UTC').map((r, i) => (i === 0 ? r : [r[0], (r[1] as Date).toISOString().slice(0, 10), r[2]]));
+    const truth = segment(iso as RawCell[][], {});
+    expect(summary.asOf).toBe(truth.asOf === null ? null : new Date(truth.asOf * 86400000).toISOString().slice(0, 10));
+  });
+
+  it('re-runs replace only product sheets; the analyst\'s sheets and copies stay', () => {
+    const grid = smallGrid();
+    salesSheet(grid);
+    const mine = gas.spreadsheet._addSheet('Win-back', [['my notes']]);
+    const first = runAll();
+    expect(first.winBackSheet).toBe('Win-back (2)');
+    expect(mine._cell(1, 1)).toBe('my notes');
+    // the analyst copies the report: same developer metadata, another sheet id
+    const report = gas.spreadsheet._find('ABC-XYZ')!;
+    const copy = gas.spreadsheet._addSheet('Copy of ABC-XYZ', [['kept']]);
+    copy.metadata.push({ ...report.metadata[0] });
+    const before = gas.spreadsheet.sheets.length;
+    const second = runAll();
+    expect(second.winBackSheet).toBe('Win-back (2)');
+    expect(gas.spreadsheet.sheets.length).toBe(before);
+    expect(gas.spreadsheet._find('ABC-XYZ')!.getSheetId()).not.toBe(report.getSheetId());
+    expect(gas.spreadsheet._find('Copy of ABC-XYZ')?._cell(1, 1)).toBe('kept');
+    expect(gas.spreadsheet._find('Win-back')?._cell(1, 1)).toBe('my notes');
+  });
+
+  it('uses a free name when the analyst has a sheet called ABC-XYZ', () => {
+    salesSheet(smallGrid());
+    gas.spreadsheet._addSheet('abc-xyz', [['x']]);
+    expect(runAll().reportSheet).toBe('ABC-XYZ (2)');
+  });
+
+  it('remembers the options per document and applies them', () => {
+    salesSheet(smallGrid());
+    const s = runAll({ options: { period: 'quarter', a: '70' }, extra: 'lost-days=90' });
+    expect(JSON.parse(gas.properties.get(SETTINGS_KEY)!)).toMatchObject({ options: { period: 'quarter', a: '70' }, extra: 'lost-days=90' });
+    const params = gas.spreadsheet._find('ABC-XYZ')!;
+    const text = params.values.flat().filter((v) => typeof v === 'string').join('\n');
+    expect(text).toContain('quarter');
+    expect(text).toContain('A ≤ 70 %');
+    expect(s.customers).toBeGreaterThan(0);
+    expect(getSelectionInfo().saved.options).toEqual({ period: 'quarter', a: '70' });
+  });
+
+  it('"not used" keeps a recognised column out of the run', () => {
+    const grid = csvGrid(generatedCsv(300), TZ) as RawCell[][]; // with a profit column
+    salesSheet(grid);
+    const info = getSelectionInfo();
+    expect(info.detected.profit).toBe(3);
+    runSegmentation({ address: info.address, options: {}, extra: '', columns: { profit: null } });
+    const header = gas.spreadsheet._find('ABC-XYZ')!.values.find((r) => r.includes('Customer'))!;
+    expect(header).not.toContain('Profit');
+  });
+
+  it('holds the document lock and releases it, also on a failed run', () => {
+    salesSheet([['customer', 'date', 'note'], ['a', 'b', 'c']]);
+    expect(() => runAll()).toThrow(/amount/i);
+    expect(gas.lock.acquired).toBe(1);
+    expect(gas.lock.released).toBe(1);
+    expect(gas.spreadsheet.sheets.map((s) => s.getName())).toEqual(['Sales']);
+  });
+
+  it('a second run while one holds the lock gets a clear sentence and writes nothing', () => {
+    salesSheet(smallGrid());
+    gas.lock.busy = true;
+    expect(() => runAll()).toThrow('Another segmentation is running in this spreadsheet. Try again when it has finished.');
+    expect(gas.spreadsheet.sheets.length).toBe(1);
+  });
+
+  it('rejects requests the sidebar never sends', () => {
+    salesSheet(smallGrid());
+    const address = getSelectionInfo().address;
+    expect(() => runSegmentation({ address: 'A1:B2; DROP', options: {}, extra: '', columns: {} })).toThrow(/unexpected request/);
+    expect(() => runSegmentation({ address, options: { a: '80; metric=profit' }, extra: '', columns: {} })).toThrow(/must not contain/);
+    expect(() => runSegmentation({ address, options: { evil: '1' }, extra: '', columns: {} })).toThrow(/unexpected request/);
+    expect(() => runSegmentation({ address, options: {}, extra: '', columns: { customer: -1 } })).toThrow(/unexpected request/);
+    expect(gas.spreadsheet.sheets.length).toBe(1);
+  });
+
+  it('goToSheet activates the named sheet', () => {
+    salesSheet(smallGrid());
+    runAll();
+    goToSheet('Skipped rows');
+    expect(gas.spreadsheet.active?.getName()).toBe('Skipped rows');
+    expect(() => goToSheet('Nope')).toThrow(/no sheet named "Nope"/);
+  });
+});
+
+describe('the selection', () => {
+  it('a whole-column selection is trimmed to the data; one cell means its data region', () => {
+    const grid = smallGrid();
+    const sheet = gas.spreadsheet._addSheet('Sales', grid);
+    gas.spreadsheet._select(sheet, 1, 1, 1000, 26);
+    const info = getSelectionInfo();
+    expect(info.address).toBe(`'Sales'!A1:C${grid.length}`);
+    expect(info.rows).toBe(grid.length - 1);
+    expect(info.detected).toMatchObject({ customer: 0, date: 1, amount: 2 });
+    gas.spreadsheet._select(sheet, 5, 2, 1, 1);
+    expect(getSelectionInfo().address).toBe(`'Sales'!A1:C${grid.length}`);
+  });
+});
+
+describe('service calls', () => {
+  function callsFor(rows: number) {
+    install();
+    salesSheet(csvGrid(generatedCsv(rows, ['--no-profit', '--customers', '1200']), TZ) as RawCell[][]);
+    const address = getSelectionInfo().address;
+    gas.recorder.reset();
+    runSegmentation({ address, options: {}, extra: '', columns: {} });
+    return { total: gas.recorder.count(), byCategory: gas.recorder.byCategory(), methods: gas.recorder.methods() };
+  }
+
+  it('do not grow with the number of rows', () => {
+    const small = callsFor(1500);
+    const large = callsFor(15000);
+    expect(large.byCategory).toEqual(small.byCategory);
+    expect(large.methods).toEqual(small.methods);
+    // the calls that carry cell data: one read, and per sheet formats + values + weights
+    const data = small.methods.filter((m) => /\.(getValues|setValues|setNumberFormats|setFontWeights)$/.test(m));
+    expect(data.length).toBeLessThanOrEqual(1 + 3 * 3);
+    expect(small.methods.filter((m) => m.endsWith('.setConditionalFormatRules')).length).toBe(2);
+    expect(small.methods.filter((m) => m.endsWith('.setValues')).length).toBe(2);
+  });
+});
