@@ -83,7 +83,7 @@ async function run(input: string, values: Record<string, string | boolean | unde
   const t1 = performance.now();
   let result: SegmentResult;
   try {
-    result = segment(grid, { ...partial, date1904: partial.date1904 ?? date1904, dateObjectDay: utcDay as (d: Date) => number });
+    result = segment(grid, { ...partial, date1904: partial.date1904 ?? date1904, dateObjectDay: utcDay });
   } catch (e) {
     if (e instanceof AbcxyzError) throw new InputError(`${input}: ${e.message}`);
     throw e;

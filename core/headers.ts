@@ -40,6 +40,9 @@ const FOLDED: Record<ColumnRole, string[]> = Object.fromEntries(
   Object.entries(SYNONYMS).map(([role, names]) => [role, names.map(foldHeader)]),
 ) as Record<ColumnRole, string[]>;
 
+/** Column override meaning "not used": the role is not recognised from the headers either. */
+export const NOT_USED = '-';
+
 /** Spreadsheet letters of a 0-based column index: 0 → A, 27 → AB. */
 export function columnLetter(index: number): string {
   let s = '';
@@ -86,8 +89,11 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
   const warnings: string[] = [];
   const seen = headers.filter(Boolean).join(', ') || '(none)';
 
+  const unused = new Set<ColumnRole>();
   for (const [role, name] of Object.entries(overrides) as [ColumnRole, string][]) {
     if (name === undefined || name === '') continue;
+    // "-" says: this table has no such column, even if a header looks like one
+    if (name.trim() === NOT_USED) { unused.add(role); continue; }
     const want = foldHeader(name);
     const hits = folded.map((f, i) => (f === want && want !== '' ? i : -1)).filter((i) => i >= 0);
     let index: number;
@@ -105,7 +111,7 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
   }
 
   for (const role of ROLE_ORDER) {
-    if (mapping.some((m) => m.role === role)) continue;
+    if (unused.has(role) || mapping.some((m) => m.role === role)) continue;
     let best = -1;
     let bestScore = Infinity;
     const candidates: number[] = [];

@@ -88,6 +88,17 @@ const en = {
   'action.net': 'Check returns and credit notes.',
   'action.none': '',
 
+  // host surfaces (menus, locks, selections)
+  'host.menu': 'ABC-XYZ',
+  'host.menuItem': 'Segment customers…',
+  'host.sidebarTitle': 'ABC-XYZ',
+  'host.busy': 'Another segmentation is running in this spreadsheet. Try again when it has finished.',
+  'host.noSelection': 'Select the transactions table (including its header row) and click "Use current selection".',
+  'host.rangeGone': 'The range {address} no longer exists (was the sheet renamed or deleted?). Click "Use current selection" and try again.',
+  'host.badRequest': 'The sidebar sent an unexpected request ({problem}). Close and reopen the sidebar.',
+  'host.badOptionValue': 'Option {name}: the value must not contain ";" or "=".',
+  'host.noSheet': 'There is no sheet named "{name}" any more.',
+
   // report labels
   'report.title': 'ABC-XYZ customer segmentation',
   'report.parameters': 'Parameters',

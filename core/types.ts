@@ -23,7 +23,7 @@ export type Segment = `${AbcClass}${XyzClass}`;
 
 /** Everything the analyst can set. Shares and thresholds are fractions (0.8 = 80 %). */
 export interface SegmentOptions {
-  /** Column overrides: header text (case-insensitive) or a column letter such as "C". */
+  /** Column overrides: header text (case-insensitive), a column letter such as "C", or "-" for not used. */
   columns: Partial<Record<ColumnRole, string>>;
   metric: Metric;
   abcRule: AbcRule;
@@ -58,9 +58,9 @@ export interface SegmentOptions {
   /**
    * How a `Date` cell becomes a calendar day. Default: its local calendar components, which in
    * Apps Script are those of the script's time zone. Sheets passes one that uses the spreadsheet's zone.
-   * Returns days since 1970-01-01.
+   * Returns days since 1970-01-01, or null for an invalid date (the row is then skipped).
    */
-  dateObjectDay: ((d: Date) => number) | null;
+  dateObjectDay: ((d: Date) => number | null) | null;
 }
 
 export type PartialOptions = Partial<Omit<SegmentOptions, 'columns'>> & { columns?: Partial<Record<ColumnRole, string>> };

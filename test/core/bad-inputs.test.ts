@@ -62,6 +62,7 @@ const CASES: Case[] = [
   { name: 'quantity × price', grid: [['Client', 'Datum', 'Qty', 'Unit price'], ['A', '2024-01-01', 3, 2.5], ['A', '2024-01-01', 2, 'abc']], skipped: [[3, /"abc" in column D \(Unit price\)/]], check: (r) => expect(r.customers[0].revenue).toBe(7.5) },
   { name: 'wide input with a text cell', grid: [['Kunde', 'Jan', 'Feb', 'Mar'], ['A', 10, 10, 10], ['B', 5, 'n/a', 5]], skipped: [[3, /"n\/a" in column C \(Feb\) is not a number/]], warning: /Lifecycle status needs a date column/ },
   { name: 'wide input with no numbers at all in a row', grid: [['Customer', 'Q1', 'Q2'], ['A', 1, 2], ['B', '', '']], skipped: [[3, /no numeric period values/]] },
+  { name: 'a column marked not used is not recognised from its header', grid: [['Customer', 'Date', 'Amount', 'Profit'], ['A', '2024-01-01', 5, 'n/a']], options: { columns: { profit: '-' } }, check: (r) => { expect(r.mapping.map((m) => m.role)).toEqual(['customer', 'date', 'amount']); expect(r.totals.rowsSkipped).toBe(0); } },
   { name: 'Greek headers', grid: [['Πελάτης', 'Ημερομηνία', 'Πωλήσεις'], ['Α', '2024-01-01', 5]], check: (r) => expect(r.mapping.map((m) => m.role)).toEqual(['customer', 'date', 'amount']) },
   { name: 'Russian headers and d.m.yyyy', grid: [['Клиент', 'Дата', 'Сумма'], ['А', '15.01.2024', '1 234,5']], check: (r) => { expect(r.customers[0].revenue).toBe(1234.5); expect(r.asOf).toBe(Date.UTC(2024, 0, 15) / 864e5); } },
 ];

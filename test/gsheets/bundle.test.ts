@@ -3,7 +3,8 @@
 // carry their @customfunction JSDoc, loading must touch no service, and =ABCXYZ(...) on Date cells
 // must give the same classes as the command line on the same transactions.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,17 @@ describe('Code.js bundle contract', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
     ]);
+  });
+
+  it('clasp pushes exactly Code.js, Sidebar.html and appsscript.json (offline status with the example config)', () => {
+    // clasp refuses a rootDir outside its project, so the check runs on a copy
+    const dir = mkdtempSync(join(tmpdir(), 'abcxyz-clasp-'));
+    mkdirSync(join(dir, 'dist', 'gsheets'), { recursive: true });
+    for (const f of ['Code.js', 'Sidebar.html', 'appsscript.json']) copyFileSync(join(DIST, f), join(dir, 'dist', 'gsheets', f));
+    copyFileSync(join(ROOT, '.clasp.json.example'), join(dir, '.clasp.json'));
+    const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'clasp'), ['status', '--json'], { cwd: dir, encoding: 'utf8' });
+    const status = JSON.parse(out.slice(out.indexOf('{'))) as { filesToPush: string[]; untrackedFiles: string[] };
+    expect(status.filesToPush.sort()).toEqual(['dist/gsheets/Code.js', 'dist/gsheets/Sidebar.html', 'dist/gsheets/appsscript.json']);
   });
 
   it('onOpen adds the menu touching only the Ui service', () => {

@@ -1,0 +1,106 @@
+/// <reference types="google-apps-script" />
+// The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
+// turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
+
+import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type LayoutValue, type PartialOptions, type RawCell } from '../core/index';
+import { dayOfDateIn } from './sheet-time-zone';
+
+type Cells = RawCell[][];
+
+/** A single-cell argument arrives as the bare value, a range as a 2-D array; make both a 2-D array. */
+export function asRange(arg: unknown): Cells | null {
+  if (arg === undefined || arg === null) return null;
+  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row])) as Cells;
+  return [[arg as RawCell]];
+}
+
+const blank = (v: RawCell) => v === '' || v === null || v === undefined;
+
+/**
+ * Open-ended ranges (A2:A) bring every empty row of the sheet; drop the trailing rows where all
+ * three arguments are empty, so they neither slow the run nor count as skipped rows.
+ */
+export function trimTrailingBlankRows(customers: Cells, amounts: Cells, dates: Cells | null): [Cells, Cells, Cells | null] {
+  let n = Math.max(customers.length, amounts.length, dates?.length ?? 0);
+  const empty = (r: Cells | null, i: number) => !r || !r[i] || r[i].every(blank);
+  while (n > 0 && empty(customers, n - 1) && empty(amounts, n - 1) && empty(dates, n - 1)) n--;
+  return [customers.slice(0, n), amounts.slice(0, n), dates ? dates.slice(0, n) : null];
+}
+
+/** Date cells are bucketed in the spreadsheet's zone (allowed in custom functions: read-only). */
+function zoneOptions(): PartialOptions {
+  const tz = SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone();
+  return tz ? { dateObjectDay: dayOfDateIn(tz) } : {};
+}
+
+/** Sheets shows the message of a thrown Error in the cell; core errors already read as a sentence. */
+function asCellError(e: unknown): Error {
+  if (e instanceof AbcxyzError) return new Error(e.message);
+  if (e instanceof Error) return new Error(e.message);
+  return new Error(String(e));
+}
+
+/** Optional arguments: an empty cell or skipped argument is '' or undefined. */
+function optionalText(v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (Array.isArray(v)) throw new AbcxyzError('options must be a single cell or text such as "metric=profit; period=quarter".');
+  return String(v);
+}
+
+/**
+ * (customers, amounts, [dates], [options]). When dates is left out but a text with "=" sits in its
+ * place (=ABCXYZ(A:A, C:C, "period=quarter")), it is the options.
+ */
+function tableArgs(customers: unknown, amounts: unknown, dates: unknown, options: unknown): [Cells, Cells, Cells | null, string | null] {
+  let opt = options;
+  let dateArg = dates;
+  if (typeof dates === 'string' && dates.includes('=') && (options === undefined || options === '')) {
+    opt = dates;
+    dateArg = null;
+  }
+  const c = asRange(customers);
+  const a = asRange(amounts);
+  if (!c) throw new AbcxyzError('customers is empty: pass the range of customer names, e.g. A2:A.');
+  if (!a) throw new AbcxyzError('amounts is empty: pass the range of amounts, e.g. C2:C.');
+  const d = asRange(dateArg);
+  const [tc, ta, td] = trimTrailingBlankRows(c, a, d && d.length === 1 && d[0].length === 1 && blank(d[0][0]) ? null : d);
+  return [tc, ta, td, optionalText(opt)];
+}
+
+export function segmentFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): LayoutValue[][] {
+  try {
+    const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
+    return segmentTable(c, a, d, o, zoneOptions());
+  } catch (e) {
+    throw asCellError(e);
+  }
+}
+
+export function matrixFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): LayoutValue[][] {
+  try {
+    const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
+    return matrixTable(c, a, d, o, zoneOptions());
+  } catch (e) {
+    throw asCellError(e);
+  }
+}
+
+export function abcFunction(values: unknown, a: unknown, b: unknown, rule: unknown): string[][] {
+  try {
+    const v = asRange(values);
+    if (!v) throw new AbcxyzError('values is empty: pass the range of per-customer totals.');
+    return abcColumn(v, a, b, rule);
+  } catch (e) {
+    throw asCellError(e);
+  }
+}
+
+export function xyzFunction(periodValues: unknown, method: unknown, x: unknown, y: unknown): string[][] {
+  try {
+    const v = asRange(periodValues);
+    if (!v) throw new AbcxyzError('periodValues is empty: pass one row per customer, one column per period.');
+    return xyzColumn(v, method, x, y);
+  } catch (e) {
+    throw asCellError(e);
+  }
+}

@@ -1,0 +1,76 @@
+// The messages exchanged between the sidebar and the server functions (google.script.run).
+// Types only: the client bundle imports this file too, so it must not pull in the core.
+// Everything here is plain JSON — google.script.run cannot carry Dates, functions or undefined.
+
+/** Roles the sidebar offers drop-downs for, in display order; the first four are always visible. */
+export const MAPPED_ROLES = ['customer', 'date', 'amount', 'profit', 'quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority'] as const;
+export type MappedRole = (typeof MAPPED_ROLES)[number];
+
+/** Option names the sidebar sends, spelled as in the option text ("metric=profit; a=70"). */
+export const SIDEBAR_OPTIONS = ['metric', 'period', 'abc', 'a', 'b', 'xyz', 'x', 'y', 'key-share', 'min-periods', 'as-of', 'from', 'to', 'fiscal-start', 'date-order'] as const;
+export type SidebarOption = (typeof SIDEBAR_OPTIONS)[number];
+
+/** What the analyst chose, as remembered per document. */
+export interface SavedSettings {
+  options: Partial<Record<SidebarOption, string>>;
+  /** Further options in option-text syntax, e.g. "lost-days=90; new-days=120". */
+  extra: string;
+  /** Column chosen per role by its header text; null = "not used". Absent = recognised automatically. */
+  columns: Partial<Record<MappedRole, string | null>>;
+}
+
+export interface ColumnChoice {
+  /** 0-based index in the selected range. */
+  index: number;
+  /** Sheet column letter, e.g. "C". */
+  letter: string;
+  header: string;
+}
+
+export interface SelectionInfo {
+  /** Sheet-qualified A1 address of the data the run will read, e.g. 'Sales 2024'!A1:D1001. */
+  address: string;
+  sheetName: string;
+  /** Data rows below the header. */
+  rows: number;
+  columns: ColumnChoice[];
+  /** Role → column index recognised from the headers (before the analyst's choices). */
+  detected: Partial<Record<MappedRole, number>>;
+  warnings: string[];
+  saved: SavedSettings;
+}
+
+export interface RunRequest {
+  address: string;
+  options: Partial<Record<SidebarOption, string>>;
+  extra: string;
+  /** Role → column index in the range; null = "not used"; absent = automatic. */
+  columns: Partial<Record<MappedRole, number | null>>;
+}
+
+export interface TopCustomer {
+  customer: string;
+  segment: string;
+  share: number | null;
+}
+
+export interface RunSummary {
+  reportSheet: string;
+  winBackSheet: string;
+  skippedSheet: string | null;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsSkipped: number;
+  customers: number;
+  classified: number;
+  keyAccounts: number;
+  keyAccountShare: number;
+  /** Customers per segment, AX … CZ. */
+  matrix: Record<string, number>;
+  warnings: string[];
+  /** The first key accounts, for a glance in the sidebar. */
+  top: TopCustomer[];
+  winBack: number;
+  asOf: string | null;
+  seconds: number;
+}

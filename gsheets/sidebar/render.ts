@@ -1,0 +1,73 @@
+// DOM rendering of the sidebar. Data from the spreadsheet (customer names, headers, messages) only
+// ever reaches the page through textContent / option text — never innerHTML — so a customer called
+// <img src=x onerror=…> is shown as those characters.
+
+import type { ColumnChoice, RunSummary } from '../sidebar-api';
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`Sidebar element #${id} is missing`);
+  return node as T;
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const int = (v: number) => v.toLocaleString('en-US');
+
+/** A labelled drop-down for one column role: "— not used —" plus every column of the range. */
+export function columnSelect(role: string, label: string, columns: ColumnChoice[], selected: number | null): HTMLElement {
+  const wrap = el('div');
+  const id = `col-${role}`;
+  wrap.append(el('label', label, { for: id }));
+  const select = el('select', undefined, { id, 'data-role': role });
+  select.append(el('option', '— not used —', { value: '' }));
+  for (const c of columns) {
+    const option = el('option', c.header ? `${c.letter} — ${c.header}` : `${c.letter} (no header)`, { value: String(c.index) });
+    if (c.index === selected) option.selected = true;
+    select.append(option);
+  }
+  wrap.append(select);
+  return wrap;
+}
+
+export function renderSummary(s: RunSummary): void {
+  const sheets = [s.reportSheet, s.winBackSheet, s.skippedSheet].filter(Boolean).join(', ');
+  byId('summary-sheets').textContent = `Written to the sheets ${sheets}${s.asOf ? ` (as of ${s.asOf})` : ''} in ${s.seconds} s.`;
+
+  const body = byId('matrix').querySelector('tbody')!;
+  body.replaceChildren();
+  for (const a of ['A', 'B', 'C']) {
+    const tr = el('tr');
+    tr.append(el('th', a, { scope: 'row' }));
+    for (const x of ['X', 'Y', 'Z']) tr.append(el('td', int(s.matrix[`${a}${x}`] ?? 0)));
+    body.append(tr);
+  }
+
+  const stats = byId('stats');
+  stats.replaceChildren();
+  const stat = (label: string, value: string) => stats.append(el('dt', label), el('dd', value));
+  stat('Customers', `${int(s.customers)} (${int(s.classified)} classified)`);
+  stat('Key accounts', `${int(s.keyAccounts)}, ${pct(s.keyAccountShare)} of the total`);
+  stat('Win-back list', int(s.winBack));
+  stat('Rows read / used', `${int(s.rowsRead)} / ${int(s.rowsUsed)}`);
+
+  list('top', 'top-box', s.top.map((c) => `${c.customer} — ${c.segment || '–'}${c.share === null ? '' : `, ${pct(c.share)}`}`));
+  list('warnings', 'warnings-box', s.warnings);
+
+  byId('skipped-box').hidden = !s.skippedSheet;
+  byId('skipped-text').textContent = s.rowsSkipped
+    ? `${int(s.rowsSkipped)} row(s) were skipped; the sheet ${s.skippedSheet} lists each with its row number and reason.`
+    : '';
+}
+
+function list(listId: string, boxId: string, items: string[]): void {
+  const ul = byId('' + listId);
+  ul.replaceChildren(...items.map((text) => el('li', text)));
+  byId(boxId).hidden = items.length === 0;
+}
