@@ -14,6 +14,11 @@ import type {
 } from './types';
 
 export const SEGMENTS: Segment[] = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'];
+const SEGMENT_OF: Record<AbcClass, Record<XyzClass, Segment>> = {
+  A: { X: 'AX', Y: 'AY', Z: 'AZ' },
+  B: { X: 'BX', Y: 'BY', Z: 'BZ' },
+  C: { X: 'CX', Y: 'CY', Z: 'CZ' },
+};
 
 /** Per-customer aggregates, before any classification. Struct of arrays for speed. */
 interface Aggregates {
@@ -253,7 +258,8 @@ function computeSegments(
       else xyz = classifyXyz('cv', cv, o.x, o.y);
     } else xyz = classifyXyz('frequency', frequency ?? 0, o.x, o.y);
     if (xyz) { xyzCount++; if (xyz === 'Z') mostlyZ++; }
-    const segment = cls && xyz ? (`${cls}${xyz}` as Segment) : null;
+    // one shared string per segment: a concatenated string would be re-hashed at every lookup
+    const segment = cls && xyz ? SEGMENT_OF[cls][xyz] : null;
     const profitShare = basis[c] > 0 && basisTotal > 0 ? basis[c] / basisTotal : null;
     const financier = profitShare !== null && profitShare >= o.financierShare - EPS;
     const dependencyRisk = profitShare !== null && profitShare >= o.dependencyShare - EPS;

@@ -22,7 +22,10 @@ export function cellText(v: RawCell): string {
 
 /** Customer display name: trimmed, inner whitespace collapsed. */
 export function cleanName(v: RawCell): string {
-  return cellText(v).replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = cellText(v);
+  // most names are already clean: skip the regex unless there is a space to fold
+  if (!/[\s\u00a0]/.test(s)) return s;
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 const CURRENCY_RE = /[$€£¥₽₴₹₩₪฿₺₫₦₱¤]|\b(?:USD|EUR|GBP|RUB|CHF|JPY|CNY|UAH|PLN|SEK|NOK|DKK|CZK|HUF|TRY|INR|BRL|AUD|CAD)\b|руб\.?|р\./gi;
