@@ -9,7 +9,7 @@ import {
   type PartialOptions, type RawCell, type SegmentResult,
 } from '../core/index';
 import { InputError, readDelimited, readXlsx } from './input';
-import { toCsv, toJson, toText } from './output';
+import { toCsv, toText, writeJson } from './output';
 import { writeXlsx } from './xlsx';
 
 const USAGE = `Usage:
@@ -68,7 +68,7 @@ async function readInput(path: string, sheet: string | undefined): Promise<{ gri
 async function writeOutput(result: SegmentResult, out: string | undefined): Promise<void> {
   if (!out) { process.stdout.write(toText(result)); return; }
   const ext = extname(out).toLowerCase();
-  if (ext === '.json') writeFileSync(out, toJson(result));
+  if (ext === '.json') writeJson(result, out);
   else if (ext === '.csv') writeFileSync(out, toCsv(result));
   else if (ext === '.xlsx') await writeXlsx(buildLayout(result), out);
   else throw new UsageError(`Unsupported output type "${ext}": use .xlsx, .json or .csv`);
@@ -77,21 +77,26 @@ async function writeOutput(result: SegmentResult, out: string | undefined): Prom
 /** ExcelJS hands dates over as UTC midnights: take their UTC calendar day. */
 const utcDay = (d: Date) => (Number.isFinite(d.getTime()) ? Math.floor(d.getTime() / 86400000) : null);
 
-async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
+/** Read and segment; the grid is dropped when this returns, before any output is built. */
+async function compute(input: string, sheet: string | undefined, partial: PartialOptions): Promise<{ result: SegmentResult; readMs: number; computeMs: number }> {
   const t0 = performance.now();
-  const { grid, date1904 } = await readInput(input, values.sheet as string | undefined);
+  const { grid, date1904 } = await readInput(input, sheet);
   const t1 = performance.now();
-  let result: SegmentResult;
   try {
-    result = segment(grid, { ...partial, date1904: partial.date1904 ?? date1904, dateObjectDay: utcDay });
+    const result = segment(grid, { ...partial, date1904: partial.date1904 ?? date1904, dateObjectDay: utcDay });
+    return { result, readMs: t1 - t0, computeMs: performance.now() - t1 };
   } catch (e) {
     if (e instanceof AbcxyzError) throw new InputError(`${input}: ${e.message}`);
     throw e;
   }
+}
+
+async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
+  const { result, readMs, computeMs } = await compute(input, values.sheet as string | undefined, partial);
   const t2 = performance.now();
   await writeOutput(result, values.out as string | undefined);
   const t3 = performance.now();
-  if (values.timings) process.stderr.write(`read_ms=${(t1 - t0).toFixed(1)} compute_ms=${(t2 - t1).toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
+  if (values.timings) process.stderr.write(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
   return result;
 }
 

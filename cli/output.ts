@@ -1,5 +1,6 @@
 // JSON, CSV and console renderings of a segmentation result (the command line's contract).
 
+import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import { isoFromDay, SEGMENTS, type CustomerResult, type SegmentResult } from '../core/index';
 
@@ -35,10 +36,14 @@ export function customerRecord(c: CustomerResult) {
   };
 }
 
-export function toJson(r: SegmentResult): string {
+/**
+ * Writes the JSON contract. The customer list is serialised in slices straight to the file, so a
+ * 70,000-customer result never exists as one giant string.
+ */
+export function writeJson(r: SegmentResult, path: string): void {
   const { dateObjectDay: _drop, ...options } = r.options;
   const matrix = Object.fromEntries(SEGMENTS.map((s) => [s, { customers: r.matrix[s].customers, metricShare: r.matrix[s].metricShare }]));
-  return JSON.stringify({
+  const head = {
     parameters: {
       ...options,
       asOf: iso(r.asOf),
@@ -59,11 +64,24 @@ export function toJson(r: SegmentResult): string {
       keyAccountShare: r.totals.keyAccountShare,
     },
     matrix,
-    customers: r.customers.map(customerRecord),
-    winBack: r.winBack.map((w) => ({ ...w, lastPurchase: iso(w.lastPurchase) })),
-    skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason })),
-    warnings: r.warnings,
-  });
+  };
+  const fd = openSync(path, 'w');
+  try {
+    const open = JSON.stringify(head);
+    writeSync(fd, `${open.slice(0, -1)},"customers":[`);
+    for (let i = 0; i < r.customers.length; i += 2000) {
+      const slice = r.customers.slice(i, i + 2000).map((c) => JSON.stringify(customerRecord(c))).join(',');
+      writeSync(fd, (i > 0 ? ',' : '') + slice);
+    }
+    const tail = {
+      winBack: r.winBack.map((w) => ({ ...w, lastPurchase: iso(w.lastPurchase) })),
+      skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason })),
+      warnings: r.warnings,
+    };
+    writeSync(fd, `],${JSON.stringify(tail).slice(1)}`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The customer table as CSV with the JSON field names. Formula-like names are prefixed with ' (CSV injection). */
