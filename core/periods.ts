@@ -34,7 +34,7 @@ export function periodLabel(p: number, kind: PeriodKind, fiscalStart = 1): strin
     case 'month':
       return `${Math.floor(p / 12)}-${pad((p % 12 + 12) % 12 + 1)}`;
     case 'week': {
-      const thursday = p * 7 - 3 + 3;
+      const thursday = p * 7; // Monday is p * 7 - 3
       const [y] = civilFromDay(thursday);
       const week = Math.floor((thursday - dayFromCivil(y, 1, 1)) / 7) + 1;
       return `${y}-W${pad(week)}`;

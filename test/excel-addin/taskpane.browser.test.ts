@@ -106,6 +106,8 @@ describe('task pane in Chromium', () => {
 
     await page.click('#run');
     await page.waitForSelector('#summary:not([hidden])');
+    // ABCXYZ_SCREENSHOTS=dir keeps a picture of the pane for the README and for review
+    if (process.env.ABCXYZ_SCREENSHOTS) await page.screenshot({ path: join(process.env.ABCXYZ_SCREENSHOTS, 'excel-taskpane.png'), fullPage: true });
     const sheets = await page.evaluate(() => (window as any).__state.sheets.filter((s: any) => !s.deleted).map((s: any) => s.name));
     expect(sheets).toEqual(['Sales', 'ABC-XYZ', 'Win-back', 'Skipped rows']);
     const matrix = await page.$$eval('#matrix tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));

@@ -114,6 +114,7 @@ describe('Sidebar.html', () => {
 
     await reply('runSegmentation', { value: SUMMARY });
     await expect.poll(() => page.locator('#summary').isVisible()).toBe(true);
+    if (process.env.ABCXYZ_SCREENSHOTS) await page.screenshot({ path: join(process.env.ABCXYZ_SCREENSHOTS, 'sheets-sidebar.png'), fullPage: true });
     expect(await page.locator('#progress').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Segment customers' }).isDisabled()).toBe(false);
     const cells = await page.locator('#matrix tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
