@@ -1,23 +1,9 @@
 // The report layout: sheets, blocks, formats, colour rules, text guards.
 import { describe, expect, it } from 'vitest';
-import { buildLayout, FORMATS, MARKER, segment, serialFromDay, type LayoutSheet, type RawCell } from '../../core/index';
+import { buildLayout, FORMATS, MARKER, segment, serialFromDay, type LayoutSheet } from '../../core/index';
+import { REPORT_ROWS } from '../fixtures';
 
-const rows: RawCell[][] = [
-  ['Customer', 'Date', 'Amount', 'Profit'],
-  ['=HYPERLINK("http://x","y")', '2024-01-10', 5000, 900],
-  ['=HYPERLINK("http://x","y")', '2024-03-10', 5000, 900],
-  ['+1', '2024-01-10', 300, 30],
-  ['-1', '2024-02-10', 200, 20],
-  ['@SUM(A1)', '2024-01-10', 100, 10],
-  ['Steady Ltd', '2024-01-05', 900, 90],
-  ['Steady Ltd', '2024-02-05', 900, 90],
-  ['Steady Ltd', '2024-03-05', 900, 90],
-  ['Steady Ltd', '2024-04-05', 900, 90],
-  ['Gone Ltd', '2023-01-05', 4000, 400],
-  ['Gone Ltd', '2023-02-05', 4000, 400],
-  ['', '2024-01-01', 5, 1],
-  ['Broken', 'soon', 5, 1],
-];
+const rows = REPORT_ROWS;
 const result = segment(rows, { asOf: '2024-04-30' });
 const layout = buildLayout(result);
 const sheet = (role: string) => layout.sheets.find((s) => s.role === role)!;
