@@ -3,21 +3,18 @@
 // "Segment customers", show progress and a compact summary. Every text that may come from the
 // workbook (headers, customer names, warnings) is set with textContent, never as HTML.
 
-import { AbcxyzError, columnLetter, detectColumns, type ColumnRole, type SegmentResult } from '../core/index';
+import { AbcxyzError, columnLetter, COLUMN_ROLES, detectColumns, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core/index';
 import { readSource, type SourceData } from './read-source';
 import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { EXTRA_ROLES, FIELD_IDS, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const ROLE_LABELS: Record<ColumnRole, string> = {
-  customer: 'Customer', date: 'Date', amount: 'Amount', profit: 'Profit', quantity: 'Quantity', price: 'Unit price',
-  image: 'Image builder tag', expert: 'Expert tag', budget: 'Budget', need: 'Need', solvency: 'Solvency', authority: 'Authority',
-};
+const ROLE_LABELS = Object.fromEntries(COLUMN_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<ColumnRole, string>;
 const PHASES: Record<Phase, [number, string]> = {
-  reading: [0, 'Reading the selected range…'],
-  computing: [1, 'Segmenting customers…'],
-  writing: [2, 'Writing the report sheets…'],
-  done: [3, 'Done.'],
+  reading: [0, t('ui.reading')],
+  computing: [1, t('ui.computing')],
+  writing: [2, t('ui.writing')],
+  done: [3, t('ui.done')],
 };
 
 let headers: string[] = [];
@@ -48,7 +45,7 @@ function buildMapping(): void {
   for (const role of MAIN_ROLES) add(role, box);
   const more = el('details');
   more.id = 'more-columns';
-  more.append(el('summary', 'Optional columns'));
+  more.append(el('summary', t('ui.optionalColumns')));
   const grid = el('div');
   grid.className = 'grid';
   for (const role of EXTRA_ROLES) add(role, grid);
@@ -67,7 +64,7 @@ function fillMapping(columns: FormState['columns']): void {
   for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping select'))) {
     const role = select.dataset.role as ColumnRole;
     const hit = detected.mapping.find((m) => m.role === role && m.source === 'header');
-    select.replaceChildren(new Option(hit ? `Automatic (${hit.header || columnLetter(hit.index)})` : 'Automatic (not found)', ''));
+    select.replaceChildren(new Option(hit ? t('ui.automatic', { header: hit.header || columnLetter(hit.index) }) : t('ui.automaticNone'), ''));
     headers.forEach((h, i) => select.append(new Option(`${columnLetter(i)}: ${h || '(no header)'}`, overrideFor(i))));
     const wanted = columns[role] ?? '';
     select.value = Array.from(select.options).some((o) => o.value === wanted) ? wanted : '';
@@ -130,9 +127,9 @@ function showError(e: unknown): void {
 export function messageOf(e: unknown): string {
   if (e instanceof AbcxyzError) return e.message;
   const code = (e as { code?: string } | null)?.code ?? '';
-  if (/PayloadSizeLimitExceeded/.test(code)) return 'The range is too large for Excel to hand over in one piece. Select fewer columns or split the data.';
-  if (code === 'InvalidSelection' || code === 'InvalidOperation' && /select/i.test(String((e as Error).message))) return 'Select one rectangular range of transactions (not several areas).';
-  return `Excel could not complete the request: ${e instanceof Error ? e.message : String(e)}`;
+  if (/PayloadSizeLimitExceeded/.test(code)) return t('ui.tooLarge');
+  if (code === 'InvalidSelection' || code === 'InvalidOperation' && /select/i.test(String((e as Error).message))) return t('ui.oneRange');
+  return t('ui.hostFailed', { detail: e instanceof Error ? e.message : String(e) });
 }
 
 function setPhase(phase: Phase): Promise<void> {
@@ -158,8 +155,8 @@ function showSummary(out: RunOutcome): void {
     tr.append(th, ...(['X', 'Y', 'Z'] as const).map((x) => el('td', String(r.matrix[`${a}${x}`].customers))));
     body.append(tr);
   }
-  $('customers').textContent = `${r.totals.customers} (${r.totals.classified} classified)`;
-  $('keyshare').textContent = `${pct(r.totals.keyAccountShare)} from ${r.totals.keyAccounts} key account(s)`;
+  $('customers').textContent = t('ui.customers', { customers: r.totals.customers, classified: r.totals.classified });
+  $('keyshare').textContent = t('ui.keyShare', { share: pct(r.totals.keyAccountShare), count: r.totals.keyAccounts });
   $('skipped').textContent = String(r.totals.rowsSkipped);
   skippedSheet = out.written.sheets.find((s) => s.role === 'skipped')?.name ?? null;
   $('show-skipped').hidden = !skippedSheet || r.totals.rowsSkipped === 0;
@@ -190,7 +187,7 @@ async function pickSelection(): Promise<void> {
   try {
     const source: SourceData = await Excel.run((ctx) => readSource(ctx, { headerOnly: true, regionSupported: supported('ExcelApi', '1.13') }));
     headers = (source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
-    $('source').textContent = `Range: ${source.address}`;
+    $('source').textContent = t('ui.range', { address: source.address });
     fillMapping(readForm().columns);
   } catch (e) {
     showError(e);
@@ -203,12 +200,12 @@ async function run(event: Event): Promise<void> {
   $('error').hidden = true;
   button.disabled = true;
   try {
-    if (!supported('ExcelApi', '1.7')) throw new AbcxyzError('This version of Excel is too old for the add-in (it needs the Excel JavaScript API 1.7). Update Office or use Excel on the web.');
+    if (!supported('ExcelApi', '1.7')) throw new AbcxyzError(t('ui.tooOld'));
     const state = readForm();
     save(state);
     const out = await Excel.run((ctx) => segmentWorkbook(ctx, optionsFromForm(state), { onPhase: setPhase, regionSupported: supported('ExcelApi', '1.13') }));
     headers = (out.source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
-    $('source').textContent = `Range: ${out.source.address}`;
+    $('source').textContent = t('ui.range', { address: out.source.address });
     showSummary(out);
   } catch (e) {
     $('progress').hidden = true;

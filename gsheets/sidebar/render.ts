@@ -2,6 +2,7 @@
 // ever reaches the page through textContent / option text — never innerHTML — so a customer called
 // <img src=x onerror=…> is shown as those characters.
 
+import { t } from '../../core/messages';
 import type { ColumnChoice, RunSummary } from '../sidebar-api';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
@@ -38,7 +39,7 @@ export function columnSelect(role: string, label: string, columns: ColumnChoice[
 
 export function renderSummary(s: RunSummary): void {
   const sheets = [s.reportSheet, s.winBackSheet, s.skippedSheet].filter(Boolean).join(', ');
-  byId('summary-sheets').textContent = `Written to the sheets ${sheets}${s.asOf ? ` (as of ${s.asOf})` : ''} in ${s.seconds} s.`;
+  byId('summary-sheets').textContent = t('ui.written', { sheets, asOf: s.asOf ? t('ui.asOf', { date: s.asOf }) : '', seconds: s.seconds });
 
   const body = byId('matrix').querySelector('tbody')!;
   body.replaceChildren();
@@ -52,10 +53,10 @@ export function renderSummary(s: RunSummary): void {
   const stats = byId('stats');
   stats.replaceChildren();
   const stat = (label: string, value: string) => stats.append(el('dt', label), el('dd', value));
-  stat('Customers', `${int(s.customers)} (${int(s.classified)} classified)`);
-  stat('Key accounts', `${int(s.keyAccounts)}, ${pct(s.keyAccountShare)} of the total`);
-  stat('Win-back list', int(s.winBack));
-  stat('Rows read / used', `${int(s.rowsRead)} / ${int(s.rowsUsed)}`);
+  stat(t('ui.statCustomers'), t('ui.customers', { customers: int(s.customers), classified: int(s.classified) }));
+  stat(t('ui.statKey'), t('ui.statKeyValue', { count: int(s.keyAccounts), share: pct(s.keyAccountShare) }));
+  stat(t('ui.statWinBack'), int(s.winBack));
+  stat(t('ui.statRows'), `${int(s.rowsRead)} / ${int(s.rowsUsed)}`);
 
   list('top', 'top-box', s.top.map((c) => `${c.customer} — ${c.segment || '–'}${c.share === null ? '' : `, ${pct(c.share)}`}`));
   list('warnings', 'warnings-box', s.warnings);

@@ -2,14 +2,11 @@
 // (remembered per document on the server), runs the segmentation and shows the summary.
 
 import { MAPPED_ROLES, SIDEBAR_OPTIONS, type MappedRole, type RunRequest, type RunSummary, type SelectionInfo, type SidebarOption } from '../sidebar-api';
+import { t, type MessageKey } from '../../core/messages';
 import { byId, columnSelect, renderSummary } from './render';
 import { callServer, errorSentence } from './server-calls';
 
-const ROLE_LABELS: Record<MappedRole, string> = {
-  customer: 'Customer', date: 'Date', amount: 'Amount (revenue)', profit: 'Profit (margin)',
-  quantity: 'Quantity', price: 'Unit price', image: 'Image builder (tag)', expert: 'Expert (tag)',
-  budget: 'Budget', need: 'Need (P1)', solvency: 'Solvency (P2)', authority: 'Authority (P3)',
-};
+const ROLE_LABELS = Object.fromEntries(MAPPED_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<MappedRole, string>;
 const MAIN_ROLES: MappedRole[] = ['customer', 'date', 'amount', 'profit'];
 
 let selection: SelectionInfo | null = null;
@@ -72,13 +69,13 @@ function applySaved(info: SelectionInfo): void {
 
 async function loadSelection(first: boolean): Promise<void> {
   showError(null);
-  byId('source').textContent = 'Reading the selection…';
+  byId('source').textContent = t('ui.readingSelection');
   try {
     selection = await callServer<SelectionInfo>('getSelectionInfo');
     renderSelection(selection);
     if (first) applySaved(selection);
   } catch (e) {
-    byId('source').textContent = 'No range yet.';
+    byId('source').textContent = t('ui.noRange');
     showError(e);
   }
 }
@@ -109,7 +106,7 @@ function setBusy(busy: boolean, started = 0): () => void {
   byId('progress').hidden = !busy;
   if (!busy) return () => undefined;
   const text = byId('progress-text');
-  const tick = () => { text.textContent = `Segmenting customers… ${Math.round((Date.now() - started) / 1000)} s`; };
+  const tick = () => { text.textContent = t('ui.progress', { seconds: Math.round((Date.now() - started) / 1000) }); };
   tick();
   const timer = window.setInterval(tick, 1000);
   return () => window.clearInterval(timer);

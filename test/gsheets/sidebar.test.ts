@@ -86,7 +86,7 @@ describe('Sidebar.html', () => {
     await expect.poll(() => page.locator('#source').textContent()).toContain("'Sales'!A1:D501");
     // labelled controls, detected columns preselected, header text shown as text
     expect(await page.getByLabel('Customer', { exact: true }).inputValue()).toBe('0');
-    expect(await page.getByLabel('Profit (margin)').inputValue()).toBe('3');
+    expect(await page.getByLabel('Profit', { exact: true }).inputValue()).toBe('3');
     expect(await page.locator('#col-amount option[value="2"]').textContent()).toBe('C — Net <b>sales</b>');
     expect(await page.locator('#col-amount b').count()).toBe(0);
     // remembered options are filled in
@@ -96,7 +96,7 @@ describe('Sidebar.html', () => {
 
     await page.getByLabel('ABC by').selectOption('profit');
     await page.getByLabel('A up to (%)').fill('70');
-    await page.getByLabel('Profit (margin)').selectOption('');
+    await page.getByLabel('Profit', { exact: true }).selectOption('');
     // keyboard: submit from the focused button with Enter
     await page.getByRole('button', { name: 'Segment customers' }).focus();
     await page.keyboard.press('Enter');
