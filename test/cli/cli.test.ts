@@ -104,3 +104,31 @@ describe('abcxyz segment', () => {
     expect(j.parameters.asOf).toBe('2011-12-09');
   });
 });
+
+describe('abcxyz segment on .xlsx input', () => {
+  it('reads dates, numbers, formula results and error cells from the named sheet', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').addRow(['not the data']);
+    const ws = wb.addWorksheet('Sales');
+    ws.addRow(['Kunde', 'Datum', 'Umsatz']);
+    ws.addRow(['Alpha', new Date(Date.UTC(2024, 0, 15)), 100]);
+    ws.addRow(['alpha ', new Date(Date.UTC(2024, 1, 15)), { formula: '50*2', result: 100 }]);
+    ws.addRow(['Beta', new Date(Date.UTC(2024, 2, 1)), { error: '#N/A' }]);
+    ws.addRow(['Beta', 45352, 40]); // a serial number in the date column: 2024-03-01
+    const input = join(dir, 'in.xlsx');
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, 'xlsx.json');
+    const r = cli(['segment', input, '--sheet', 'Sales', '--out', out]);
+    expect(r.stderr).toBe(`Wrote ${out}\n`);
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(j.totals).toMatchObject({ rowsRead: 4, rowsUsed: 3, rowsSkipped: 1 });
+    expect(j.skipped[0]).toEqual({ row: 4, reason: 'error value #N/A in column C (Umsatz)' });
+    expect(j.customers.map((c: { customer: string; revenue: number }) => [c.customer, c.revenue])).toEqual([['Alpha', 200], ['Beta', 40]]);
+    expect(j.customers[0].firstPurchase).toBe('2024-01-15');
+    expect(j.customers[1].lastPurchase).toBe('2024-03-01');
+    const missing = cli(['segment', input, '--sheet', 'Nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No sheet named "Nope".*Sheets: Notes, Sales/);
+  });
+});
