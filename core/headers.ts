@@ -129,7 +129,7 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
       warnings.push(t('warn.duplicateHeader', { role, first: columnLabel(best, headers[best]), second: columnLabel(others[0], headers[others[0]]) }));
     }
     taken.add(best);
-    mapping.push({ role, index: best, header: headers[best], source: 'header' });
+    mapping.push({ role, index: best, header: headers[best], source: 'header', ...(bestScore >= 100 ? { partial: true } : {}) });
   }
   return { mapping, warnings, headers };
 }

@@ -1,7 +1,7 @@
 // SegmentResult → ReportLayout: the sheets, blocks, formats and colour rules every surface writes.
 // Content is decided here once; the Excel, Sheets and XLSX writers only transcribe it.
 
-import { serialFromDay, isoFromDay } from './dates';
+import { isoFromDay, localDayOfDate, serialFromDay } from './dates';
 import { t, type MessageKey } from './messages';
 import { SEGMENTS } from './segment';
 import type { CellRange, ConditionalRule, FormatKind, LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from './layout-types';
@@ -160,10 +160,25 @@ function segmentRows(r: SegmentResult): LayoutValue[][] {
   return out;
 }
 
-function rawCellValue(v: RawCell): LayoutValue {
+/** An original cell for the Skipped rows sheet; a Date shows the calendar day the run itself used. */
+function rawCellValue(v: RawCell, dayOf: (d: Date) => number | null): LayoutValue {
   if (v === undefined) return null;
-  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().slice(0, 10) : null;
+  if (v instanceof Date) {
+    const day = dayOf(v);
+    return day === null ? null : isoFromDay(day);
+  }
   return v;
+}
+
+/** Table column names must be unique: a second "Amount" becomes "Amount (2)". */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${n} (${k})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
 }
 
 function extentOf(blocks: LayoutBlock[]): { rows: number; cols: number } {
@@ -235,20 +250,23 @@ function winBackSheet(r: SegmentResult): LayoutSheet {
 }
 
 function skippedSheet(r: SegmentResult): LayoutSheet {
-  const width = Math.max(r.headers.length, ...r.skipped.map((s) => s.values.length));
-  const headers = Array.from({ length: width }, (_, i) => r.headers[i] || `Column ${i + 1}`);
-  const values: LayoutValue[][] = [[t('h.row'), t('h.reason'), ...headers]];
+  // a loop, not Math.max(...list): a list of 100,000+ skipped rows would overflow the call stack
+  let width = r.headers.length;
+  for (const s of r.skipped) if (s.values.length > width) width = s.values.length;
+  const headers = uniqueNames([t('h.row'), t('h.reason'), ...Array.from({ length: width }, (_, i) => r.headers[i] || `Column ${i + 1}`)]);
+  const values: LayoutValue[][] = [headers];
+  const dayOf = r.options.dateObjectDay ?? localDayOfDate;
   for (const s of r.skipped) {
-    const raw = Array.from({ length: width }, (_, i) => rawCellValue(s.values[i]));
+    const raw = Array.from({ length: width }, (_, i) => rawCellValue(s.values[i], dayOf));
     values.push([s.row, s.reason, ...raw]);
   }
   // original values keep their own types, so they are written with the General format
-  const b = block('skipped', 0, 0, values, ['integer', 'text', ...headers.map((): FormatKind => 'general')], { header: true, table: 'ABCXYZ_Skipped' });
+  const b = block('skipped', 0, 0, values, ['integer', 'text', ...headers.slice(2).map((): FormatKind => 'general')], { header: true, table: 'ABCXYZ_Skipped' });
   return {
     role: 'skipped',
     name: t('sheet.skipped'),
     blocks: [b],
-    columnWidths: [8, 48, ...headers.map(() => 14)],
+    columnWidths: [8, 48, ...headers.slice(2).map(() => 14)],
     freeze: { rows: 1, cols: 0 },
     rules: [],
     extent: extentOf([b]),

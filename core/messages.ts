@@ -56,6 +56,7 @@ const en = {
   'opt.choice': 'must be one of {choices}, got "{value}"',
   'opt.date': 'must be a date YYYY-MM-DD, got "{value}"',
   'opt.fromTo': 'from ({from}) must not be after to ({to})',
+  'opt.asOfFrom': 'the as-of date ({asOf}) must not be before from ({from})',
 
   // statuses and archetypes (display)
   'status.Active': 'Active',

@@ -110,6 +110,9 @@ export function resolveOptions(partial: PartialOptions = {}): SegmentOptions {
   if (merged.from && merged.to && parseIsoDay(merged.from)! > parseIsoDay(merged.to)!) {
     fail('from', t('opt.fromTo', { from: merged.from, to: merged.to }));
   }
+  if (merged.from && merged.asOf && parseIsoDay(merged.asOf)! < parseIsoDay(merged.from)!) {
+    fail('asOf', t('opt.asOfFrom', { asOf: merged.asOf, from: merged.from }));
+  }
   for (const role of Object.keys(merged.columns)) checkChoice('columns', role, COLUMN_ROLES);
   return merged;
 }

@@ -28,9 +28,10 @@ export interface LongData {
   amount: Float64Array;
   /** Null when no profit column is mapped. */
   profit: Float64Array | null;
-  asOf: number;
-  windowStart: number;
-  windowEnd: number;
+  /** Null only when no row has a usable date and no as-of date was given. */
+  asOf: number | null;
+  windowStart: number | null;
+  windowEnd: number | null;
 }
 
 export interface WideData {
@@ -172,10 +173,12 @@ class NumberColumn {
       const f = v.charCodeAt(0);
       const len = v.length;
       const l = v.charCodeAt(len - 1);
+      // (a second character that is a letter would be 0x/0b/0o, which + reads but a ledger never means)
+      const s1 = v.charCodeAt(1) | 32;
       if (((f >= 48 && f <= 57) || f === 45 || f === 46) && l >= 48 && l <= 57 && v.indexOf(',') < 0
-        && v.charCodeAt(1) !== 120 && (len < 5 || v.charCodeAt(len - 4) !== 46)) {
+        && !(s1 >= 97 && s1 <= 122 && s1 !== 101) && (len < 5 || v.charCodeAt(len - 4) !== 46)) {
         const n = +v;
-        if (n === n) return n;
+        if (Number.isFinite(n)) return n;
       }
     }
     this.decimal ??= columnDecimal(this.rows, this.col, this.last, null);
@@ -318,7 +321,13 @@ export function readGrid(grid: Grid, options: SegmentOptions): ReadResult {
   const seen = headers.filter(Boolean).join(', ') || '(none)';
   const has = (role: ColumnRole) => columnOf(mapping, role) >= 0;
   if (!has('customer')) throw new AbcxyzError(t('err.noColumn', { role: 'customer', headers: seen }));
-  if (!has('date')) return readWide(src, last, mapping, headers, warnings, options);
+  if (!has('date')) {
+    // Per-period columns are often named "Sales Jan", "Umsatz Q1": a header that merely contains a
+    // money word is a period here, not the amount (or profit) column.
+    const numeric: ColumnRole[] = ['amount', 'profit', 'quantity', 'price', 'budget'];
+    const wide = mapping.filter((m) => !(m.partial && numeric.includes(m.role)));
+    return readWide(src, last, wide, headers, warnings, options);
+  }
   if (!has('amount') && !(has('quantity') && has('price'))) throw new AbcxyzError(t('err.noAmount', { headers: seen }));
   return readLong(src, last, mapping, headers, warnings, options);
 }
@@ -474,7 +483,13 @@ function readLong(src: Source, last: number, mapping: ColumnMapping[], headers: 
   }
   skipped.sort((x, y) => x.row - y.row);
   return {
-    data: { kind: 'long', n: m, cust, day, amount, profit, asOf, windowStart: from === NO_DAY ? (m ? minDay : asOf) : from, windowEnd: asOf },
+    data: {
+      kind: 'long', n: m, cust, day, amount, profit,
+      // no dated row at all: there is no as-of date to show (not the sentinel of an empty maximum)
+      asOf: asOf === NO_DAY ? null : asOf,
+      windowStart: from !== NO_DAY ? from : m ? minDay : asOf === NO_DAY ? null : asOf,
+      windowEnd: asOf === NO_DAY ? null : asOf,
+    },
     customers: table,
     mapping,
     headers,

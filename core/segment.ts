@@ -81,10 +81,12 @@ function groupRows(d: LongData, customers: number): { order: Int32Array; start: 
 
 function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggregates {
   const agg = newAggregates(customers, d.profit !== null, true);
+  if (customers === 0 || d.asOf === null) return agg;
+  const asOfDay = d.asOf;
   const { order, start, minDay } = groupRows(d, customers);
-  const per = periodTable(Math.min(minDay, d.asOf), d.asOf, o.period, o.fiscalStart);
-  const base = Math.min(minDay, d.asOf);
-  const asOfP = per[d.asOf - base];
+  const per = periodTable(Math.min(minDay, asOfDay), asOfDay, o.period, o.fiscalStart);
+  const base = Math.min(minDay, asOfDay);
+  const asOfP = per[asOfDay - base];
   const { day, amount, profit } = d;
   // scratch space for one customer's period sums and purchase-day gaps
   let sums = new Float64Array(64);
@@ -252,7 +254,8 @@ function computeSegments(
     const cv = agg.cv[c] === agg.cv[c] ? agg.cv[c] : null;
     let xyz: XyzClass | null = null;
     let xyzNote: string | null = null;
-    if (periods < o.minPeriods) { xyzNote = 'too new'; tooNew++; }
+    if (!eligible) xyzNote = 'net ≤ 0'; // not classified at all (SPEC §4), so no XYZ letter either
+    else if (periods < o.minPeriods) { xyzNote = 'too new'; tooNew++; }
     else if (o.xyzMethod === 'cv') {
       if (cv === null) xyzNote = 'mean ≤ 0';
       else xyz = classifyXyz('cv', cv, o.x, o.y);

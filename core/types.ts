@@ -79,6 +79,8 @@ export interface ColumnMapping {
   header: string;
   /** 'header' when recognised from its name, 'option' when set by the user. */
   source: 'header' | 'option';
+  /** Recognised because the header contains a known name ("Sales Jan"), not because it is one. */
+  partial?: boolean;
 }
 
 export interface CustomerResult {

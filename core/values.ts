@@ -66,6 +66,9 @@ export function parseNumberText(text: string, decimal: '.' | ','): number {
   if (s.startsWith('-')) { negative = !negative; s = s.slice(1); }
   else if (s.startsWith('+')) s = s.slice(1);
   if (s.startsWith('-') || s.startsWith('+')) return NaN;
+  // "12.5" in a decimal-comma column: a single point not followed by exactly three digits cannot
+  // be a thousands separator, so it is a decimal point — the same reading as in any other column
+  if (decimal === ',' && s.indexOf(',') < 0 && /^\d*\.(?:\d{1,2}|\d{4,})$/.test(s)) decimal = '.';
   const thousands = decimal === '.' ? ',' : '.';
   // thousands separators must group by three
   if (s.includes(thousands)) {
@@ -76,6 +79,7 @@ export function parseNumberText(text: string, decimal: '.' | ','): number {
   if (decimal === ',') s = s.replace(',', '.');
   if (!/^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return NaN;
   let n = Number(s);
+  if (!Number.isFinite(n)) return NaN; // 1e400
   if (percent) n /= 100;
   return negative ? -n : n;
 }

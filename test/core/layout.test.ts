@@ -1,6 +1,6 @@
 // The report layout: sheets, blocks, formats, colour rules, text guards.
 import { describe, expect, it } from 'vitest';
-import { buildLayout, FORMATS, MARKER, segment, serialFromDay, type LayoutSheet } from '../../core/index';
+import { buildLayout, FORMATS, MARKER, segment, serialFromDay, type LayoutSheet, type RawCell } from '../../core/index';
 import { REPORT_ROWS } from '../fixtures';
 
 const rows = REPORT_ROWS;
@@ -102,6 +102,24 @@ describe('report layout', () => {
       [13, 'customer is empty', '', '2024-01-01', 5, 1],
       [14, 'date "soon" in column B (Date) is not a date', 'Broken', 'soon', 5, 1],
     ]);
+  });
+
+  it('skipped-rows table names are unique, and Date cells show the day the run used', () => {
+    const grid = [['Customer', 'Date', 'Amount', 'Amount', ''], ['A', '2024-01-01', 1, 2, ''], ['', new Date(Date.UTC(2024, 2, 5, 22)), 1, 2, 'x']];
+    // a spreadsheet two hours ahead of UTC: 22:00 UTC on the 5th is the 6th there
+    const r = segment(grid, { dateObjectDay: (d) => Math.floor((d.getTime() + 2 * 3600e3) / 864e5) });
+    const s = buildLayout(r).sheets.find((x) => x.role === 'skipped')!.blocks[0].values;
+    expect(s[0]).toEqual(['Row', 'Reason', 'Customer', 'Date', 'Amount', 'Amount (2)', 'Column 5']);
+    expect(s[1][3]).toBe('2024-03-06');
+  });
+
+  it('a very long skipped list (140,000 rows) still gives a layout', () => {
+    const grid: RawCell[][] = [['Customer', 'Date', 'Amount']];
+    for (let i = 0; i < 140000; i++) grid.push([`C${i % 50}`, '2023-05-01', 5]);
+    grid.push(['Z', '2024-02-01', 5]);
+    const r = segment(grid, { from: '2024-01-01' });
+    expect(r.totals.rowsSkipped).toBe(140000);
+    expect(buildLayout(r).sheets.find((x) => x.role === 'skipped')!.blocks[0].values.length).toBe(140001);
   });
 
   it('no Skipped rows sheet when every row was used', () => {
