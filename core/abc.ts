@@ -1,6 +1,6 @@
 // ABC: rank customers by a metric and cut the cumulative share into A, B and C.
 
-import { EPS } from './sum';
+import { compensatedSum, EPS } from './sum';
 import type { AbcClass, AbcRule } from './types';
 
 export interface AbcInput {
@@ -46,21 +46,13 @@ export function classifyAbc({ metric, keys, rule, a, b }: AbcInput): AbcOutput {
   const share = new Float64Array(n).fill(NaN);
   const cumShare = new Float64Array(n).fill(NaN);
   const rank = new Int32Array(n);
-  // compensated running total, so the last cumulative share is 1 and not 0.9999999999999998
-  let s = 0;
-  let c = 0;
-  for (const i of order) {
-    const x = metric[i];
-    const t = s + x;
-    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-    s = t;
-  }
-  const total = s + c;
+  // compensated sums in rank order, so the last cumulative share is exactly total / total = 1
+  const total = compensatedSum(order.map((i) => metric[i]));
   const m = order.length;
   const nA = Math.round(m * a);
   const nB = Math.round(m * b);
-  s = 0;
-  c = 0;
+  let s = 0;
+  let c = 0;
   let prevCum = 0;
   for (let k = 0; k < m; k++) {
     const i = order[k];

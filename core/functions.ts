@@ -8,7 +8,8 @@ import { parseOptionText, resolveOptions } from './options';
 import { segment } from './segment';
 import { isoFromDay } from './dates';
 import { parseNumberText } from './values';
-import type { LayoutValue } from './layout-types';
+/** What a custom function returns: no nulls (Excel shows null as 0). */
+export type FunctionValue = string | number | boolean;
 import type { PartialOptions, RawCell, SegmentResult } from './types';
 
 type Range = readonly (readonly RawCell[])[];
@@ -37,11 +38,26 @@ function textArg(v: unknown): string | undefined {
   return v === null || v === undefined || v === '' ? undefined : String(v).trim().toLowerCase();
 }
 
+const blank = (v: RawCell) => v === null || v === undefined || v === '';
+
+/**
+ * Open-ended and whole-column references (A2:A, A:A) bring every empty row of the sheet: drop the
+ * trailing rows where every argument is empty, so they neither slow the run nor count as skipped.
+ */
+function trimTrailingBlankRows(ranges: (Range | null | undefined)[]): (Range | null | undefined)[] {
+  let n = Math.max(...ranges.map((r) => r?.length ?? 0));
+  const empty = (r: Range | null | undefined, i: number) => !r || !r[i] || r[i].every(blank);
+  while (n > 0 && ranges.every((r) => empty(r, n - 1))) n--;
+  return ranges.map((r) => (r ? r.slice(0, n) : r));
+}
+
 /** Build a transactions grid (long, or wide when there are no dates) from function arguments. */
-function gridFromArgs(customers: Range, amounts: Range, dates: Range | null | undefined): RawCell[][] {
+function gridFromArgs(customersIn: Range, amountsIn: Range, datesIn: Range | null | undefined): RawCell[][] {
+  // a dates argument given as one empty cell means "no dates" (wide input)
+  const noDates = !datesIn || datesIn.length === 0 || (datesIn.length === 1 && datesIn[0].length === 1 && blank(datesIn[0][0]));
+  const [customers, amounts, dates] = trimTrailingBlankRows([customersIn, amountsIn, noDates ? null : datesIn]) as [Range, Range, Range | null];
   const names = vector('customers', customers);
-  const hasDates = !!dates && dates.length > 0 && !(dates.length === 1 && dates[0].length === 1 && (dates[0][0] === null || dates[0][0] === '' || dates[0][0] === undefined));
-  if (hasDates) {
+  if (dates) {
     const amts = vector('amounts', amounts);
     const days = vector('dates', dates);
     if (amts.length !== names.length || days.length !== names.length) {
@@ -67,10 +83,10 @@ function runArgs(customers: Range, amounts: Range, dates: Range | null | undefin
 }
 
 /** =ABCXYZ.SEGMENT(customers, amounts, [dates], [options]): the customer table, header row first. */
-export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): LayoutValue[][] {
+export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
   const result = runArgs(customers, amounts, dates, options, extra);
   const cols = customerColumns(result);
-  const out: LayoutValue[][] = [cols.map((c) => c.header)];
+  const out: FunctionValue[][] = [cols.map((c) => c.header)];
   for (const r of result.customers) {
     // a function cannot format its cells: dates go out as ISO text, blanks as ''
     out.push(cols.map((c) => {
@@ -86,9 +102,9 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
 }
 
 /** =ABCXYZ.MATRIX(...): the 3 × 3 customer counts with headers. */
-export function matrixTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): LayoutValue[][] {
+export function matrixTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
   const r = runArgs(customers, amounts, dates, options, extra);
-  const out: LayoutValue[][] = [[t('m.abc'), 'X', 'Y', 'Z']];
+  const out: FunctionValue[][] = [[t('m.abc'), 'X', 'Y', 'Z']];
   for (const a of ['A', 'B', 'C'] as const) out.push([a, r.matrix[`${a}X`].customers, r.matrix[`${a}Y`].customers, r.matrix[`${a}Z`].customers]);
   return out;
 }

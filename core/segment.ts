@@ -35,7 +35,7 @@ interface Aggregates {
   gap: Float64Array;
 }
 
-function newAggregates(n: number, withProfit: boolean, withDates: boolean): Aggregates {
+function newAggregates(n: number, withProfit: boolean): Aggregates {
   const nan = () => new Float64Array(n).fill(NaN);
   return {
     n,
@@ -45,7 +45,7 @@ function newAggregates(n: number, withProfit: boolean, withDates: boolean): Aggr
     active: new Int32Array(n),
     cv: nan(),
     purchases: new Int32Array(n),
-    first: withDates ? nan() : nan(),
+    first: nan(),
     last: nan(),
     gap: nan(),
   };
@@ -80,7 +80,7 @@ function groupRows(d: LongData, customers: number): { order: Int32Array; start: 
 }
 
 function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggregates {
-  const agg = newAggregates(customers, d.profit !== null, true);
+  const agg = newAggregates(customers, d.profit !== null);
   if (customers === 0 || d.asOf === null) return agg;
   const asOfDay = d.asOf;
   const { order, start, minDay } = groupRows(d, customers);
@@ -161,7 +161,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
 }
 
 function aggregateWide(d: WideData, customers: number, o: SegmentOptions): Aggregates {
-  const agg = newAggregates(customers, d.profit !== null, false);
+  const agg = newAggregates(customers, d.profit !== null);
   const P = d.periods;
   const sums = new Float64Array(P);
   for (let c = 0; c < customers; c++) {

@@ -7,7 +7,6 @@
 import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type RawCell } from '../core/index';
 
 type Matrix = RawCell[][];
-type Out = (string | number | boolean)[][];
 
 /** Turns a user error into #VALUE! with the sentence as its message; other errors stay errors. */
 export type ErrorFactory = (message: string) => Error;
@@ -23,11 +22,6 @@ function guarded<T>(fn: () => T): T {
     if (e instanceof AbcxyzError) throw makeError(e.message);
     throw makeError(`ABCXYZ: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-/** null in a returned array displays as 0 in Excel: blanks go out as ''. */
-function cells(values: (string | number | boolean | null)[][]): Out {
-  return values.map((row) => row.map((v) => (v === null ? '' : v)));
 }
 
 /** A dates argument given as one empty cell means "no dates" (wide input). */
@@ -46,7 +40,7 @@ function optionalRange(m: Matrix | null | undefined): Matrix | null {
  * @returns The customer table.
  */
 export function segment(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
-  return guarded(() => cells(segmentTable(customers, amounts, optionalRange(dates), options ?? null)));
+  return guarded(() => segmentTable(customers, amounts, optionalRange(dates), options ?? null));
 }
 
 /**
@@ -85,5 +79,5 @@ export function xyz(periodValues: any[][], method?: string, x?: number, y?: numb
  * @returns The matrix.
  */
 export function matrix(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
-  return guarded(() => cells(matrixTable(customers, amounts, optionalRange(dates), options ?? null)));
+  return guarded(() => matrixTable(customers, amounts, optionalRange(dates), options ?? null));
 }

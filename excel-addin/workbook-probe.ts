@@ -8,9 +8,6 @@
 // workbook in one request (a worksheet custom property, ExcelApi 1.12, would need a request per
 // sheet), it follows the sheet when renamed, and a copy of the sheet made by the user is not marked.
 
-/** The 1904 date system counts days from 1904-01-01: serials are 1462 lower than in the 1900 system. */
-export const OFFSET_1904 = 1462;
-
 export interface WorkbookProbe {
   sheetNames: string[];
   /** Marker names found: name and the reference formula, e.g. ='ABC-XYZ'!$A$1. */

@@ -4,8 +4,8 @@
 // round trips, under the 5 MB request limit of Excel on the web, without touching the user's sheets.
 
 import type { LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from '../core/index';
-import { FORMATS } from '../core/index';
-import { OFFSET_1904, freeName, markerNameFor, parseMarkerReference, queueProbe, readProbe, tableNameFree, type WorkbookProbe } from './workbook-probe';
+import { FORMATS, OFFSET_1904 } from '../core/index';
+import { freeName, markerNameFor, parseMarkerReference, queueProbe, readProbe, tableNameFree, type WorkbookProbe } from './workbook-probe';
 
 /** Budget for the values of one request; Excel on the web rejects requests over 5 MB. */
 export const DEFAULT_REQUEST_BUDGET = 3.5 * 1024 * 1024;

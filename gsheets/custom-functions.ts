@@ -2,7 +2,7 @@
 // The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
 // turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
 
-import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type LayoutValue, type PartialOptions, type RawCell } from '../core/index';
+import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core/index';
 import { dayOfDateIn } from './sheet-time-zone';
 
 type Cells = RawCell[][];
@@ -12,19 +12,6 @@ export function asRange(arg: unknown): Cells | null {
   if (arg === undefined || arg === null) return null;
   if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row])) as Cells;
   return [[arg as RawCell]];
-}
-
-const blank = (v: RawCell) => v === '' || v === null || v === undefined;
-
-/**
- * Open-ended ranges (A2:A) bring every empty row of the sheet; drop the trailing rows where all
- * three arguments are empty, so they neither slow the run nor count as skipped rows.
- */
-export function trimTrailingBlankRows(customers: Cells, amounts: Cells, dates: Cells | null): [Cells, Cells, Cells | null] {
-  let n = Math.max(customers.length, amounts.length, dates?.length ?? 0);
-  const empty = (r: Cells | null, i: number) => !r || !r[i] || r[i].every(blank);
-  while (n > 0 && empty(customers, n - 1) && empty(amounts, n - 1) && empty(dates, n - 1)) n--;
-  return [customers.slice(0, n), amounts.slice(0, n), dates ? dates.slice(0, n) : null];
 }
 
 /** Date cells are bucketed in the spreadsheet's zone (allowed in custom functions: read-only). */
@@ -62,12 +49,11 @@ function tableArgs(customers: unknown, amounts: unknown, dates: unknown, options
   const a = asRange(amounts);
   if (!c) throw new AbcxyzError('customers is empty: pass the range of customer names, e.g. A2:A.');
   if (!a) throw new AbcxyzError('amounts is empty: pass the range of amounts, e.g. C2:C.');
-  const d = asRange(dateArg);
-  const [tc, ta, td] = trimTrailingBlankRows(c, a, d && d.length === 1 && d[0].length === 1 && blank(d[0][0]) ? null : d);
-  return [tc, ta, td, optionalText(opt)];
+  // an empty dates cell and trailing empty rows of open ranges (A2:A) are the core's business
+  return [c, a, asRange(dateArg), optionalText(opt)];
 }
 
-export function segmentFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): LayoutValue[][] {
+export function segmentFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): FunctionValue[][] {
   try {
     const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
     return segmentTable(c, a, d, o, zoneOptions());
@@ -76,7 +62,7 @@ export function segmentFunction(customers: unknown, amounts: unknown, dates: unk
   }
 }
 
-export function matrixFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): LayoutValue[][] {
+export function matrixFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): FunctionValue[][] {
   try {
     const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
     return matrixTable(c, a, d, o, zoneOptions());
