@@ -1,0 +1,363 @@
+// Long input (one row per transaction), read one row at a time so a caller can stream a file
+// through it without holding the table. Every row read is used or reported with its sheet row
+// number and a reason; nothing is dropped silently and no single row can abort the run.
+//
+// Two readings depend on whole columns: the decimal separator of text numbers and the day/month
+// order of text dates. A cell whose reading waits for that decision is kept as its possible
+// readings and settled in finish(); a row where the decision could turn a value into a problem is
+// kept whole ("deferred") and read again in finish() with the decision made.
+
+import { CustomerIndex, DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText, NumberColumn, numberOf, numberProblem } from './columns';
+import { isoFromDay, parseIsoDay, SERIAL_1970 } from './dates';
+import { columnLabel } from './headers';
+import { t } from './messages';
+import { errorValue, isBlank, isTruthy } from './values';
+import type { CustomerTable, ReadResult } from './read';
+import type { ColumnMapping, ColumnRole, RawCell, SegmentOptions, SkippedRow } from './types';
+
+const NO_DAY = -2147483648;
+const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
+
+function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
+  return mapping.find((m) => m.role === role)?.index ?? -1;
+}
+
+export function rowIsBlank(row: readonly RawCell[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+export function newCustomerTable(names: string[]): CustomerTable {
+  const n = names.length;
+  const budget = new Float64Array(n);
+  budget.fill(NaN);
+  return { names, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget };
+}
+
+export class LongReader {
+  private readonly ci: number;
+  private readonly di: number;
+  /** Amount column, or the price column when amount = quantity × price. */
+  private readonly ai: number;
+  private readonly qi: number;
+  private readonly fi: number;
+  private readonly useQp: boolean;
+  private readonly tagCols: number[];
+  private readonly budgetCol: number;
+  private readonly customers: CustomerIndex;
+  private readonly numA: NumberColumn;
+  private readonly numQ: NumberColumn;
+  private readonly numP: NumberColumn;
+  private readonly dates: DateTable;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly asOfOption: number;
+  private readonly emptyAmount = t('skip.noAmount');
+
+  // used rows, struct of arrays, grown by doubling
+  private n = 0;
+  private cust: Int32Array;
+  private day: Int32Array;
+  private amt: Float64Array;
+  private profit: Float64Array | null;
+  private index: Int32Array;
+  private tagBits: Uint8Array | null;
+  private budgets: RawCell[] | null;
+
+  // readings settled in finish()
+  private pendDate: number[] = [];
+  private pendAmt: number[] = [];
+  private pendAmtComma: number[] = [];
+  private pendProfit: number[] = [];
+  private pendProfitComma: number[] = [];
+  private deferred: { r: number; row: RawCell[] }[] = [];
+  /** Blank rows seen since the last non-blank one: skipped if a row follows, not read if the table ends. */
+  private blanks: { r: number; row: readonly RawCell[] }[] = [];
+  private readonly skipped: SkippedRow[] = [];
+  private mismatches = 0;
+  /** Index of the last non-blank row added (0 = none). */
+  lastRow = 0;
+
+  constructor(private mapping: ColumnMapping[], private headers: string[], private warnings: string[], private options: SegmentOptions, capacity: number) {
+    this.ci = columnOf(mapping, 'customer');
+    this.di = columnOf(mapping, 'date');
+    const amount = columnOf(mapping, 'amount');
+    this.useQp = amount < 0;
+    this.ai = this.useQp ? columnOf(mapping, 'price') : amount;
+    this.qi = columnOf(mapping, 'quantity');
+    this.fi = columnOf(mapping, 'profit');
+    this.tagCols = TAGS.map((role) => columnOf(mapping, role));
+    this.budgetCol = columnOf(mapping, 'budget');
+    this.customers = new CustomerIndex(options.caseSensitive);
+    this.numA = new NumberColumn(options.decimal);
+    this.numQ = new NumberColumn(options.decimal);
+    this.numP = new NumberColumn(options.decimal);
+    this.dates = new DateTable(this.di, headers[this.di], options);
+    this.from = options.from ? parseIsoDay(options.from)! : NO_DAY;
+    this.to = options.to ? parseIsoDay(options.to)! : 2147483647;
+    this.asOfOption = options.asOf ? parseIsoDay(options.asOf)! : NO_DAY;
+    const cap = Math.max(16, capacity);
+    this.cust = new Int32Array(cap);
+    this.day = new Int32Array(cap);
+    this.amt = new Float64Array(cap);
+    this.profit = this.fi >= 0 ? new Float64Array(cap) : null;
+    this.index = new Int32Array(cap);
+    const tagged = this.tagCols.some((c) => c >= 0);
+    this.tagBits = tagged ? new Uint8Array(cap) : null;
+    this.budgets = this.budgetCol >= 0 ? [] : null;
+  }
+
+  /** Data row r of the table (the header is row 0). */
+  add(row: readonly RawCell[], r: number): void {
+    const c = this.customers.lookup(row[this.ci]);
+    if (c < 0 && rowIsBlank(row)) { this.blanks.push({ r, row }); return; }
+    if (this.blanks.length) {
+      for (const b of this.blanks) this.skip(b.r, b.row, t('skip.blank'));
+      this.blanks.length = 0;
+    }
+    this.lastRow = r;
+    this.evaluate(row, r, c, false);
+  }
+
+  /**
+   * Use, skip or defer one row. The checks run in a fixed order (customer, date, amount, profit,
+   * window) and the first that fails names the reason. `final`: the column decisions are made.
+   */
+  private evaluate(row: readonly RawCell[], r: number, c: number, final: boolean): void {
+    const { di, ai, qi, fi } = this;
+    if (c < 0) {
+      const cv = row[this.ci];
+      const err = errorValue(cv);
+      this.skip(r, row, err ? t('skip.error', { value: err, column: columnLabel(this.ci, this.headers[this.ci]) }) : t('skip.noCustomer'));
+      this.observeFrom(row, 1);
+      return;
+    }
+    const dv = row[di];
+    let d = 0;
+    let dateId = -1;
+    if (typeof dv === 'number' && !this.options.date1904 && dv >= 61 && dv < 2958466) {
+      d = Math.floor(dv) - SERIAL_1970; // the common case, inlined; dayOfCell has the rest
+    } else if (isDateText(dv)) {
+      const id = this.dates.idOf(dv);
+      const state = final ? DATE_FIXED : this.dates.state(id);
+      if (state === DATE_MAY_FAIL) { this.defer(r, row); this.observeFrom(row, 2); return; }
+      if (state === DATE_FIXED) {
+        const x = this.dates.read(id);
+        if (typeof x === 'string') {
+          if (this.dates.mismatch(id)) this.mismatches++;
+          this.skip(r, row, x);
+          this.observeFrom(row, 2);
+          return;
+        }
+        d = x;
+      } else dateId = id;
+    } else {
+      const x = dayOfCell(dv, this.options, di, this.headers[di]);
+      if (typeof x === 'string') { this.skip(r, row, x); this.observeFrom(row, 2); return; }
+      d = x;
+    }
+
+    let amount: number;
+    let amountComma = NaN;
+    if (this.useQp) {
+      const q = this.numQ.value(row[qi]);
+      if (q !== q) {
+        if (this.numQ.pending) this.defer(r, row);
+        else this.skip(r, row, numberProblem(row[qi], qi, this.headers[qi], this.emptyAmount));
+        this.observeFrom(row, 3);
+        return;
+      }
+      const p = this.numA.value(row[ai]);
+      if (p !== p) {
+        if (this.numA.pending) this.defer(r, row);
+        else this.skip(r, row, numberProblem(row[ai], ai, this.headers[ai], this.emptyAmount));
+        this.observeFrom(row, 4);
+        return;
+      }
+      amount = q * p;
+    } else {
+      const av = row[ai];
+      amount = typeof av === 'number' && Number.isFinite(av) ? av : this.numA.value(av);
+      if (amount !== amount) {
+        const num = this.numA;
+        if (!num.pending) { this.skip(r, row, numberProblem(av, ai, this.headers[ai], this.emptyAmount)); this.observeFrom(row, 4); return; }
+        if (num.dotValue !== num.dotValue || num.commaValue !== num.commaValue) { this.defer(r, row); this.observeFrom(row, 4); return; }
+        amount = num.dotValue;
+        amountComma = num.commaValue;
+      }
+    }
+
+    let profit = 0;
+    let profitComma = NaN;
+    if (fi >= 0) {
+      const pv = row[fi];
+      // a missing margin counts as none; the line still counts for revenue
+      if (!(pv === null || pv === undefined || pv === '')) {
+        const num = this.numP;
+        const p = num.value(pv);
+        if (p === p) profit = p;
+        else if (num.pending) {
+          if (num.dotValue !== num.dotValue || num.commaValue !== num.commaValue) { this.defer(r, row); return; }
+          profit = num.dotValue;
+          profitComma = num.commaValue;
+        } else if (!isBlank(pv)) { this.skip(r, row, numberProblem(pv, fi, this.headers[fi], '')); return; }
+      }
+    }
+
+    if (dateId >= 0) {
+      // the window needs the day, which waits for the column's order
+      if (this.from !== NO_DAY || this.to !== 2147483647 || this.asOfOption !== NO_DAY) { this.defer(r, row); return; }
+    } else if (d < this.from) { this.skip(r, row, t('skip.beforeWindow', { date: isoFromDay(d), from: isoFromDay(this.from) })); return; }
+    else if (d > this.to) { this.skip(r, row, t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(this.to) })); return; }
+    else if (this.asOfOption !== NO_DAY && d > this.asOfOption) { this.skip(r, row, t('skip.afterAsOf', { date: isoFromDay(d), asOf: isoFromDay(this.asOfOption) })); return; }
+
+    const s = this.n;
+    if (s === this.cust.length) this.grow();
+    this.cust[s] = c;
+    if (dateId >= 0) { this.day[s] = dateId; this.pendDate.push(s); } else this.day[s] = d;
+    this.amt[s] = amount;
+    if (amountComma === amountComma) { this.pendAmt.push(s); this.pendAmtComma.push(amountComma); }
+    if (this.profit) {
+      this.profit[s] = profit;
+      if (profitComma === profitComma) { this.pendProfit.push(s); this.pendProfitComma.push(profitComma); }
+    }
+    this.index[s] = r;
+    if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
+    if (this.budgets) this.budgets[s] = row[this.budgetCol];
+    this.n = s + 1;
+  }
+
+  private tagsOf(row: readonly RawCell[]): number {
+    let bits = 0;
+    for (let k = 0; k < this.tagCols.length; k++) if (this.tagCols[k] >= 0 && isTruthy(row[this.tagCols[k]])) bits |= 1 << k;
+    return bits;
+  }
+
+  /** Cells a skipped or deferred row did not read still count towards the column decisions. */
+  private observeFrom(row: readonly RawCell[], stage: number): void {
+    if (stage <= 1) { const dv = row[this.di]; if (isDateText(dv)) this.dates.idOf(dv); }
+    if (stage <= 2 && this.useQp) this.numQ.observe(row[this.qi]);
+    if (stage <= 3) this.numA.observe(row[this.ai]);
+    if (stage <= 4 && this.fi >= 0) this.numP.observe(row[this.fi]);
+  }
+
+  private skip(r: number, row: readonly RawCell[], reason: string): void {
+    this.skipped.push({ row: this.options.firstRow + r, reason, values: Array.from(row) });
+  }
+
+  private defer(r: number, row: readonly RawCell[]): void {
+    this.deferred.push({ r, row: Array.from(row) });
+  }
+
+  private grow(): void {
+    const cap = this.cust.length * 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.cust = more(this.cust);
+    this.day = more(this.day);
+    this.amt = more(this.amt);
+    this.index = more(this.index);
+    if (this.profit) this.profit = more(this.profit);
+    if (this.tagBits) this.tagBits = more(this.tagBits);
+  }
+
+  /** Settle the column decisions and pending readings; the rows of the long table, ready to aggregate. */
+  finish(): ReadResult {
+    this.blanks.length = 0; // blank rows at the end are not part of the table
+    const decimal = this.numA.decide();
+    this.numQ.decide();
+    const profitDecimal = this.numP.decide();
+    this.dates.decide();
+    if (decimal === ',') for (let k = 0; k < this.pendAmt.length; k++) this.amt[this.pendAmt[k]] = this.pendAmtComma[k];
+    if (profitDecimal === ',' && this.profit) for (let k = 0; k < this.pendProfit.length; k++) this.profit[this.pendProfit[k]] = this.pendProfitComma[k];
+    for (const s of this.pendDate) this.day[s] = this.dates.read(this.day[s]) as number;
+    for (const { r, row } of this.deferred) this.evaluate(row, r, this.customers.lookup(row[this.ci]), true);
+    if (this.deferred.length) this.restoreRowOrder();
+    this.warnings.push(...this.dates.warnings);
+    if (this.mismatches > 0) {
+      this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: this.dates.order === 'dmy' ? 'day/month/year' : 'month/day/year' }));
+    }
+    return this.result(decimal);
+  }
+
+  /** Deferred rows were added last; customers are numbered by their first row, so put rows back in order. */
+  private restoreRowOrder(): void {
+    const n = this.n;
+    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => this.index[i] - this.index[j]);
+    const pick = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = a.slice(0, n) as T;
+      for (let k = 0; k < n; k++) b[k] = a[order[k]];
+      return b;
+    };
+    this.cust = pick(this.cust);
+    this.day = pick(this.day);
+    this.amt = pick(this.amt);
+    if (this.profit) this.profit = pick(this.profit);
+    if (this.tagBits) this.tagBits = pick(this.tagBits);
+    if (this.budgets) { const b = this.budgets; this.budgets = order.map((i) => b[i]); }
+    this.index = pick(this.index);
+  }
+
+  private result(decimal: '.' | ','): ReadResult {
+    const m = this.n;
+    const { cust, day } = this;
+    let maxDay = NO_DAY;
+    let minDay = 2147483647;
+    for (let i = 0; i < m; i++) {
+      const d = day[i];
+      if (d > maxDay) maxDay = d;
+      if (d < minDay) minDay = d;
+    }
+    const asOf = this.asOfOption !== NO_DAY ? this.asOfOption : maxDay;
+    // renumber customers to those with a used row, in the order of their first row
+    const all = this.customers.names;
+    const remap = new Int32Array(all.length).fill(-1);
+    const names: string[] = [];
+    for (let i = 0; i < m; i++) {
+      let c = remap[cust[i]];
+      if (c < 0) { c = remap[cust[i]] = names.length; names.push(all[cust[i]]); }
+      cust[i] = c;
+    }
+    const table = newCustomerTable(names);
+    if (this.tagBits) {
+      const flags = [table.image, table.expert, table.need, table.solvency, table.authority];
+      for (let i = 0; i < m; i++) {
+        const bits = this.tagBits[i];
+        if (bits) for (let k = 0; k < flags.length; k++) if (bits & (1 << k)) flags[k][cust[i]] = 1;
+      }
+    }
+    if (this.budgets) {
+      for (let i = 0; i < m; i++) {
+        const b = numberOf(this.budgets[i], decimal);
+        // the largest budget stated for the customer counts
+        if (b === b && !(table.budget[cust[i]] >= b)) table.budget[cust[i]] = b;
+      }
+    }
+    this.skipped.sort((x, y) => x.row - y.row);
+    return {
+      data: {
+        kind: 'long',
+        n: m,
+        cust: cust.subarray(0, m),
+        day: day.subarray(0, m),
+        amount: this.amt.subarray(0, m),
+        profit: this.profit ? this.profit.subarray(0, m) : null,
+        // no dated row at all: there is no as-of date to show (not the sentinel of an empty maximum)
+        asOf: asOf === NO_DAY ? null : asOf,
+        windowStart: this.from !== NO_DAY ? this.from : m ? minDay : asOf === NO_DAY ? null : asOf,
+        windowEnd: asOf === NO_DAY ? null : asOf,
+      },
+      customers: table,
+      mapping: this.mapping,
+      headers: this.headers,
+      rowsRead: this.lastRow,
+      rowsUsed: m,
+      skipped: this.skipped,
+      warnings: this.warnings,
+      dateOrderUsed: this.dates.usedOrder,
+    };
+  }
+}

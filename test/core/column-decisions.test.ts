@@ -1,0 +1,89 @@
+// The decimal separator and the day/month order are decided from whole columns, but rows are read
+// one at a time: a cell seen before the evidence waits (or its whole row is read again at the end).
+// Whatever the row order, text cells must give exactly what the same values typed as numbers and
+// serial dates give.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { civilFromDay, segment, type RawCell } from '../../core/index';
+
+const SERIAL_1970 = 25569;
+const names = fc.constantFrom('Acme', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta');
+const days = fc.integer({ min: 19360, max: 19360 + 700 }); // 2023-01-03 … 2024-12-03
+const cents = fc.integer({ min: -50000, max: 300000 });
+const bad = fc.constantFrom<RawCell>('abc', '31/02/2024', '13/13/2024', '#N/A', '');
+const line = fc.record({
+  customer: names,
+  day: days,
+  cents,
+  badDate: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bad }),
+  badAmount: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bad }),
+  style: fc.integer({ min: 0, max: 3 }),
+});
+type Line = { customer: string; day: number; cents: number; badDate: RawCell; badAmount: RawCell; style: number };
+
+const two = (n: number) => String(n).padStart(2, '0');
+function dateText(day: number, order: 'dmy' | 'mdy'): string {
+  const [y, m, d] = civilFromDay(day);
+  return order === 'dmy' ? `${two(d)}/${two(m)}/${y}` : `${two(m)}/${two(d)}/${y}`;
+}
+
+/** Cents as a European ledger writes them: "1.234,56", "12,5", "(12,50)", or "1.234" for whole amounts. */
+function commaText(c: number, style: number): string {
+  const neg = c < 0;
+  const a = Math.abs(c);
+  const whole = Math.floor(a / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const frac = a % 100;
+  let s = frac === 0 && style === 0 ? whole : `${whole},${two(frac)}`;
+  if (style === 1 && frac % 10 === 0 && frac !== 0) s = `${whole},${frac / 10}`;
+  return neg ? (style === 2 ? `(${s})` : `-${s}`) : s;
+}
+
+function grids(lines: Line[], order: 'dmy' | 'mdy') {
+  const header = ['Customer', 'Date', 'Amount'];
+  const typed: RawCell[][] = [header];
+  const text: RawCell[][] = [header];
+  for (const l of lines) {
+    typed.push([l.customer, l.badDate ?? l.day + SERIAL_1970, l.badAmount ?? l.cents / 100]);
+    text.push([l.customer, l.badDate ?? dateText(l.day, order), l.badAmount ?? commaText(l.cents, l.style)]);
+  }
+  // evidence for the order and the separator
+  typed.push(['Theta', 19380 + SERIAL_1970, 1.5]);
+  text.push(['Theta', dateText(19380, order), '1,50']);
+  return { typed, text };
+}
+
+const summary = (rows: RawCell[][], o: object) => {
+  const r = segment(rows, { xyzMethod: 'cv', ...o });
+  return {
+    customers: r.customers.map((c) => [c.customer, c.abc, c.xyz, c.status, Math.round(c.revenue * 100), c.firstPurchase, c.lastPurchase]),
+    used: r.totals.rowsUsed,
+    skipped: r.skipped.map((s) => s.row),
+    asOf: r.asOf,
+  };
+};
+
+describe('column-wide decisions on rows read one at a time', () => {
+  it('decimal-comma amounts and text dates (either order) read as their typed values, in any row order, with or without a window', () => {
+    const windows = fc.constantFrom({}, { from: '2023-06-01' }, { to: '2024-06-30' }, { asOf: '2024-03-31' }, { from: '2023-03-01', to: '2024-09-30' });
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 80 }), fc.constantFrom('dmy' as const, 'mdy' as const), windows, (lines, order, w) => {
+      const { typed, text } = grids(lines as Line[], order);
+      expect(summary(text, w)).toEqual(summary(typed, w));
+      expect(segment(text, w).dateOrderUsed).toBe(order);
+    }), { numRuns: 300 });
+  });
+
+  it('a date that only fits the other order is skipped with that reason even when it comes before the evidence', () => {
+    const rows: RawCell[][] = [['Customer', 'Date', 'Amount'], ['Acme', '13/05/2024', 10], ['Beta', '05/14/2024', 10], ['Beta', '05/15/2024', 10], ['Acme', '05/01/2024', 5]];
+    const r = segment(rows, {});
+    expect(r.dateOrderUsed).toBe('mdy');
+    expect(r.skipped).toEqual([{ row: 2, reason: 'date "13/05/2024" does not fit the column\'s month/day/year order', values: ['Acme', '13/05/2024', 10] }]);
+    expect(r.customers.find((c) => c.customer === 'Acme')!.firstPurchase).toBe(19844); // 2024-05-01
+  });
+
+  it('"1.234" waits for the column: 1234 among decimal commas, 1.234 among decimal points', () => {
+    const comma = segment([['Customer', 'Date', 'Amount'], ['Acme', 45000, '1.234'], ['Beta', 45001, '12,50']], {});
+    expect(comma.customers.find((c) => c.customer === 'Acme')!.revenue).toBe(1234);
+    const point = segment([['Customer', 'Date', 'Amount'], ['Acme', 45000, '1.234'], ['Beta', 45001, '1,212.50']], {});
+    expect(point.customers.find((c) => c.customer === 'Acme')!.revenue).toBe(1.234);
+  });
+});
