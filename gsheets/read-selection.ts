@@ -42,3 +42,9 @@ export function selectedSource(ss: Spreadsheet): Source {
 export function isQualifiedA1(address: unknown): address is string {
   return typeof address === 'string' && address.length <= 300 && /^'(?:[^']|'')+'![A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7}$/.test(address);
 }
+
+/** First row of a checked address: read from its text, which saves asking the range (a service call). */
+export function firstRowOf(address: string): number {
+  // anchored at the end: the sheet name before it may itself contain "!A1:"
+  return Number(/![A-Z]+(\d+):[A-Z]+\d+$/.exec(address)![1]);
+}

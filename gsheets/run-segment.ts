@@ -8,7 +8,7 @@ import {
   type ColumnRole, type PartialOptions, type RawCell, type SegmentResult,
 } from '../core/index';
 import { msg } from './messages';
-import { isQualifiedA1, selectedSource } from './read-selection';
+import { firstRowOf, isQualifiedA1, selectedSource } from './read-selection';
 import { loadSettings, saveSettings } from './settings-store';
 import { dayOfDateIn } from './sheet-time-zone';
 import { MAPPED_ROLES, SIDEBAR_OPTIONS, type MappedRole, type RunRequest, type RunSummary, type SavedSettings, type SelectionInfo } from './sidebar-api';
@@ -112,11 +112,14 @@ export function runSegmentation(input: unknown): RunSummary {
     const options: PartialOptions = {
       ...parsed,
       columns: applyColumnChoices(grid, req.columns, parsed.columns ?? {}),
-      firstRow: range.getRow(),
+      firstRow: firstRowOf(req.address),
       dateObjectDay: dayOfDateIn(ss.getSpreadsheetTimeZone()),
     };
     const result = segment(grid, options);
     const written = writeLayout(ss, buildLayout(result));
+    // the writes are still queued; applied after the lock is released, they could interleave with
+    // another run's (LockService's documented advice). A write that fails also fails here, in the run.
+    SpreadsheetApp.flush();
     return summarize(result, written, started);
   } finally {
     lock?.releaseLock();

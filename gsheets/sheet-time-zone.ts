@@ -5,7 +5,9 @@
 // spreadsheet's zone, while JS Date methods in Apps Script use the script's zone (the manifest's
 // timeZone): reading getDate() would put a date in the previous day (and month) whenever the two
 // zones differ. The zone offset comes from Utilities.formatDate, which is a service call, so it is
-// asked per month boundary (and bisected inside the rare month that has a DST change), never per cell.
+// asked per month boundary, never per cell. Inside the rare month with a DST change the change is
+// bisected only as far as the cells seen need it: most days are the same day under either offset,
+// or lie far from the change.
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -26,13 +28,18 @@ interface MonthSpan {
   end: number;
   before: number;
   after: number;
-  /** First instant with the `after` offset; Infinity when the offset is constant all month. */
-  switchAt: number;
+  /**
+   * Whole minutes since the epoch: the offset is `before` at `lo` and `after` at `hi`, so the
+   * month's one change lies in (lo, hi]. Narrowed by bisection when a cell falls in between.
+   */
+  lo: number;
+  hi: number;
 }
 
 /**
  * A `dateObjectDay` for the core: Date → days since 1970-01-01 of its calendar day in `timeZone`.
- * Service calls: one per month boundary seen, plus ~16 for each month with an offset change.
+ * Service calls: one per month boundary seen, plus at most 16 (a bisection to the minute) for each
+ * month with an offset change. Assumes at most one change per calendar month, on a whole minute.
  */
 export function dayOfDateIn(timeZone: string, formatDate: FormatDate = appsScriptFormat): (d: Date) => number | null {
   const offsets = new Map<number, number>();
@@ -54,9 +61,7 @@ export function dayOfDateIn(timeZone: string, formatDate: FormatDate = appsScrip
     if (!span) {
       const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
       const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-      const before = offsetAt(start);
-      const after = offsetAt(end);
-      span = { start, end, before, after, switchAt: before === after ? Infinity : bisectSwitch(start, end, before, offsetAt) };
+      span = { start, end, before: offsetAt(start), after: offsetAt(end), lo: start / MINUTE, hi: end / MINUTE };
       months.set(key, span);
     }
     return span;
@@ -67,19 +72,23 @@ export function dayOfDateIn(timeZone: string, formatDate: FormatDate = appsScrip
     // an invalid Date is not a day; the core reports the row as skipped ("not a date")
     if (!Number.isFinite(t)) return null;
     const span = last && t >= last.start && t < last.end ? last : (last = spanOf(t));
-    const offset = t < span.switchAt ? span.before : span.after;
-    return Math.floor((t + offset) / DAY);
+    return Math.floor((t + dayOffset(span, t, offsetAt)) / DAY);
   };
 }
 
-/** First instant (to the minute) in [lo, hi] where the offset is no longer `before`. */
-function bisectSwitch(lo: number, hi: number, before: number, offsetAt: (t: number) => number): number {
-  lo = Math.floor(lo / MINUTE);
-  hi = Math.floor(hi / MINUTE);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (offsetAt(mid * MINUTE) === before) lo = mid;
-    else hi = mid;
+/**
+ * An offset that puts `t` in its calendar day: the true one, or either when both give the same day.
+ * The span's change is narrowed only until `t`'s day no longer depends on where exactly it lies.
+ */
+function dayOffset(span: MonthSpan, t: number, offsetAt: (t: number) => number): number {
+  const { before, after } = span;
+  if (before === after) return before;
+  const sameDay = Math.floor((t + before) / DAY) === Math.floor((t + after) / DAY);
+  while (!sameDay && t > span.lo * MINUTE && t < span.hi * MINUTE && span.hi - span.lo > 1) {
+    const mid = Math.floor((span.lo + span.hi) / 2);
+    if (offsetAt(mid * MINUTE) === before) span.lo = mid;
+    else span.hi = mid;
   }
-  return hi * MINUTE;
+  // the change is at a whole minute in (lo, hi]: everything before hi still has the old offset
+  return t < span.hi * MINUTE ? before : after;
 }

@@ -10,16 +10,40 @@ const READ = new Set(['getValues', 'getSpreadsheetTimeZone', 'getActiveRange', '
   'getSheet', 'getLocation', 'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getDataRegion',
   'getName', 'getMaxRows', 'getMaxColumns', 'getSheets', 'getA1Notation', 'getConditionalFormatRules', 'getFilter', 'getDeveloperMetadata', 'getKey']);
 const WRITE = new Set(['insertSheet', 'deleteSheet', 'setValues', 'setNumberFormats', 'setFontWeights', 'createFilter', 'setFrozenRows',
-  'setFrozenColumns', 'setConditionalFormatRules', 'addDeveloperMetadata', 'setColumnWidths', 'insertRowsAfter', 'insertColumnsAfter', 'activate']);
+  'setFrozenColumns', 'setConditionalFormatRules', 'addDeveloperMetadata', 'setColumnWidths', 'insertRowsAfter', 'insertColumnsAfter', 'activate',
+  // not a write, but a document call: it sends the queued writes (see FlushModel)
+  'flush']);
 /** Calls that carry cell data (the ones whose cost grows with the size of what they carry). */
 export const DATA_CALLS = new Set(['getValues', 'setValues', 'setNumberFormats', 'setFontWeights']);
 
 export interface Call { cls: string; method: string; category: Category }
 
+/**
+ * A model of Apps Script's write batching: writes are queued, and the first read after a queued write
+ * (or an explicit SpreadsheetApp.flush) sends the queue — one round trip to the spreadsheet. Reads
+ * with nothing queued, and writes, are not counted; a queue still pending at the end is sent when
+ * the script returns (one more).
+ */
+class FlushModel {
+  private pending = false;
+  flushes = 0;
+  note(call: Call): void {
+    if (call.cls === 'SpreadsheetApp' && call.method === 'flush') this.send();
+    else if (call.category === 'write') this.pending = true;
+    else if (call.category === 'read') this.send();
+  }
+  private send(): void {
+    if (this.pending) this.flushes++;
+    this.pending = false;
+  }
+  total(): number { return this.flushes + (this.pending ? 1 : 0); }
+}
+
 export class Recorder {
   calls: Call[] = [];
   /** Milliseconds spent inside the fakes (so benchmarks can report the time of our own code). */
   fakeMs = 0;
+  private flushModel = new FlushModel();
   categoryOf(cls: string, method: string): Category {
     if (cls === 'Utilities') return 'utilities';
     if (/^(LockService|Lock|PropertiesService|Properties)$/.test(cls)) return 'lock+properties';
@@ -35,7 +59,9 @@ export class Recorder {
         const v = Reflect.get(t, p, r);
         if (typeof v !== 'function' || typeof p !== 'string' || p === 'constructor' || p.startsWith('_')) return v;
         return (...args: unknown[]) => {
-          rec.calls.push({ cls, method: p, category: rec.categoryOf(cls, p) });
+          const call: Call = { cls, method: p, category: rec.categoryOf(cls, p) };
+          rec.calls.push(call);
+          rec.flushModel.note(call);
           const t0 = performance.now();
           try {
             return v.apply(t, args);
@@ -46,7 +72,9 @@ export class Recorder {
       },
     });
   }
-  reset(): void { this.calls = []; this.fakeMs = 0; }
+  reset(): void { this.calls = []; this.fakeMs = 0; this.flushModel = new FlushModel(); }
+  /** Round trips to the spreadsheet caused by reads after writes, plus the final send (see FlushModel). */
+  roundTrips(): number { return this.flushModel.total(); }
   count(filter?: (c: Call) => boolean): number { return filter ? this.calls.filter(filter).length : this.calls.length; }
   byCategory(): Record<Category, number> {
     const out: Record<Category, number> = { read: 0, write: 0, local: 0, 'lock+properties': 0, utilities: 0, ui: 0 };

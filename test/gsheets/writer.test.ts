@@ -6,6 +6,9 @@ import { FORMATS, buildLayout, segment, type LayoutSheet, type RawCell } from '.
 import { dayOfDateIn } from '../../gsheets/sheet-time-zone';
 import { getSelectionInfo, runSegmentation, goToSheet } from '../../gsheets/run-segment';
 import { SETTINGS_KEY } from '../../gsheets/settings-store';
+import { firstRowOf } from '../../gsheets/read-selection';
+import { DEFAULT_COLUMN_PX, WIDTH_TOLERANCE_CHARS, columnPx, mergedRules, widthRuns } from '../../gsheets/write-layout';
+import fc from 'fast-check';
 import { createFakeGas, formatDateFake, type FakeGas, type FakeSheet } from './fake-gas';
 import { csvGrid, generatedCsv } from './helpers';
 
@@ -77,11 +80,16 @@ describe('Segment customers writes the report layout', () => {
       assertSheetMatches(sheet, spec);
       expect(sheet.frozenRows).toBe(spec.freeze.rows);
       expect(sheet.frozenCols).toBe(spec.freeze.cols);
-      expect(sheet.rules.map((r) => ({ text: r.text, fill: r.background, font: r.font, rect: [r.ranges[0]._row - 1, r.ranges[0]._col - 1, r.ranges[0]._rows, r.ranges[0]._cols] })))
-        .toEqual(spec.rules.map((r) => ({ text: r.text, fill: r.fill, font: r.font, rect: [r.range.row, r.range.col, r.range.rows, r.range.cols] })));
+      // rules that differ only in range are merged; every (text, colours, range) of the layout is there
+      const written = sheet.rules.flatMap((r) => r.ranges.map((g) => `${r.text} ${r.background} ${r.font} ${[g._row - 1, g._col - 1, g._rows, g._cols]}`));
+      expect(written.sort()).toEqual(spec.rules.map((r) => `${r.text} ${r.fill} ${r.font} ${[r.range.row, r.range.col, r.range.rows, r.range.cols]}`).sort());
       const table = spec.blocks.find((b) => b.table);
       if (table) expect([sheet.filter?._row, sheet.filter?._col, sheet.filter?._rows, sheet.filter?._cols]).toEqual([table.row + 1, table.col + 1, table.values.length, table.values[0].length]);
-      spec.columnWidths.forEach((w, j) => expect(sheet._width(j + 1)).toBe(Math.round(w * 7 + 10)));
+      // at least as wide as asked; wider only up to the default width or the run tolerance
+      spec.columnWidths.forEach((w, j) => {
+        expect(sheet._width(j + 1), `${spec.name} column ${j + 1}`).toBeGreaterThanOrEqual(columnPx(w));
+        expect(sheet._width(j + 1), `${spec.name} column ${j + 1}`).toBeLessThanOrEqual(Math.max(DEFAULT_COLUMN_PX, columnPx(w + WIDTH_TOLERANCE_CHARS)));
+      });
       expect(sheet.metadata).toEqual([{ key: layout.marker.key, value: `${layout.marker.value}#${sheet.getSheetId()}` }]);
     });
 
@@ -204,27 +212,121 @@ describe('the selection', () => {
     gas.spreadsheet._select(sheet, 5, 2, 1, 1);
     expect(getSelectionInfo().address).toBe(`'Sales'!A1:C${grid.length}`);
   });
+
+  it('the first row comes from the address text, even when the sheet name looks like an address', () => {
+    expect(firstRowOf("'Sales'!A1:C10")).toBe(1);
+    expect(firstRowOf("'a!B2:C3'!AB17:AC90")).toBe(17);
+  });
 });
 
 describe('service calls', () => {
+  /** The calls of one run on a fresh spreadsheet, and of a second run that replaces its sheets. */
   function callsFor(rows: number) {
     install();
     salesSheet(csvGrid(generatedCsv(rows, ['--no-profit', '--customers', '1200']), TZ) as RawCell[][]);
     const address = getSelectionInfo().address;
-    gas.recorder.reset();
-    runSegmentation({ address, options: {}, extra: '', columns: {} });
-    return { total: gas.recorder.count(), byCategory: gas.recorder.byCategory(), methods: gas.recorder.methods() };
+    const run = () => {
+      gas.recorder.reset();
+      runSegmentation({ address, options: {}, extra: '', columns: {} });
+      return { byCategory: gas.recorder.byCategory(), methods: gas.recorder.methods(), roundTrips: gas.recorder.roundTrips() };
+    };
+    return { first: run(), rerun: run() };
   }
 
   it('do not grow with the number of rows', () => {
     const small = callsFor(1500);
     const large = callsFor(15000);
-    expect(large.byCategory).toEqual(small.byCategory);
-    expect(large.methods).toEqual(small.methods);
+    for (const k of ['first', 'rerun'] as const) {
+      expect(large[k].methods, k).toEqual(small[k].methods);
+      expect(large[k].roundTrips, k).toBe(small[k].roundTrips);
+    }
     // the calls that carry cell data: one read, and per sheet formats + values + weights
-    const data = small.methods.filter((m) => /\.(getValues|setValues|setNumberFormats|setFontWeights)$/.test(m));
+    const data = small.first.methods.filter((m) => /\.(getValues|setValues|setNumberFormats|setFontWeights)$/.test(m));
     expect(data.length).toBeLessThanOrEqual(1 + 3 * 3);
-    expect(small.methods.filter((m) => m.endsWith('.setConditionalFormatRules')).length).toBe(2);
-    expect(small.methods.filter((m) => m.endsWith('.setValues')).length).toBe(2);
+    expect(small.first.methods.filter((m) => m.endsWith('.setConditionalFormatRules')).length).toBe(2);
+    expect(small.first.methods.filter((m) => m.endsWith('.setValues')).length).toBe(2);
+  });
+
+  it('stay within the budget: few spreadsheet calls, reads before writes, two round trips', () => {
+    const { first, rerun } = callsFor(1500);
+    // two report sheets; see gsheets/README.md for which of these calls are irreducible
+    expect(first.byCategory.read).toBeLessThanOrEqual(7);
+    expect(first.byCategory.write).toBeLessThanOrEqual(29);
+    expect(first.methods.filter((m) => m.endsWith('.setColumnWidths')).length).toBeLessThanOrEqual(8);
+    // the new sheets' ids (for the marker) are read together: one send of the queue, then the final one
+    expect(first.roundTrips).toBeLessThanOrEqual(2);
+    expect(rerun.roundTrips).toBeLessThanOrEqual(2);
+    // the rerun deletes two sheets and reads their marker, id and name instead of looking names up
+    expect(rerun.byCategory.read + rerun.byCategory.write).toBeLessThanOrEqual(7 + 29 + 2 * 5 - 2 + 2);
+  });
+
+  it('send the queued writes before the lock is released', () => {
+    const { first } = callsFor(1500);
+    const flush = first.methods.indexOf('SpreadsheetApp.flush');
+    expect(flush).toBeGreaterThan(first.methods.lastIndexOf('Sheet.activate'));
+    expect(first.methods.indexOf('Lock.releaseLock')).toBeGreaterThan(flush);
+  });
+});
+
+describe('column widths', () => {
+  /** The widths a run list gives a new sheet whose columns start at the default width. */
+  function applied(widths: number[]): number[] {
+    const px = widths.map(() => DEFAULT_COLUMN_PX);
+    for (const r of widthRuns(widths)) for (let j = r.start; j < r.start + r.count; j++) px[j] = r.px;
+    return px;
+  }
+
+  it('never makes a column narrower than asked, nor wider than the default or the tolerance allow', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 80 }), { maxLength: 40 }), (widths) => {
+      const px = applied(widths);
+      widths.forEach((w, j) => {
+        expect(px[j]).toBeGreaterThanOrEqual(columnPx(w));
+        expect(px[j]).toBeLessThanOrEqual(Math.max(DEFAULT_COLUMN_PX, columnPx(w + WIDTH_TOLERANCE_CHARS)));
+      });
+      const runs = widthRuns(widths);
+      runs.forEach((r, k) => { if (k > 0) expect(r.start).toBeGreaterThanOrEqual(runs[k - 1].start + runs[k - 1].count); });
+    }));
+  });
+
+  it('groups close widths and keeps long text columns wide', () => {
+    expect(widthRuns([6, 34, 14, 14, 9, 22, 24, 48])).toEqual([
+      { start: 1, count: 1, px: columnPx(34) },
+      { start: 2, count: 2, px: columnPx(14) },
+      { start: 5, count: 2, px: columnPx(24) },
+      { start: 7, count: 1, px: columnPx(48) },
+    ]);
+  });
+
+  it('takes at most four calls for each sheet of the layout', () => {
+    const withProfit = csvGrid(generatedCsv(300), TZ) as RawCell[][];
+    for (const grid of [smallGrid(), withProfit]) {
+      for (const spec of expectedLayout(grid).sheets) expect(widthRuns(spec.columnWidths).length, spec.name).toBeLessThanOrEqual(4);
+    }
+  });
+});
+
+describe('conditional format rules', () => {
+  const range = (row: number) => ({ row, col: 0, rows: 1, cols: 1 });
+
+  it('merge rules that differ only in range, keeping every (text, colours, range)', () => {
+    const rules = expectedLayout(smallGrid()).sheets[0].rules;
+    const merged = mergedRules(rules);
+    expect(merged.length).toBeLessThan(rules.length);
+    expect(new Set(merged.map((r) => r.text)).size).toBe(merged.length);
+    const flat = (list: { text: string; fill: string; font: string; range: object }[]) => list.map((r) => JSON.stringify([r.text, r.fill, r.font, r.range])).sort();
+    expect(flat(merged.flatMap((r) => r.ranges.map((g) => ({ text: r.text, fill: r.fill, font: r.font, range: g }))))).toEqual(flat(rules));
+  });
+
+  it('leave a text alone when its rules have different colours (their order decides)', () => {
+    const rules = [
+      { text: 'A', fill: 'red', font: 'black', range: range(0) },
+      { text: 'B', fill: 'blue', font: 'black', range: range(0) },
+      { text: 'A', fill: 'green', font: 'black', range: range(1) },
+      { text: 'B', fill: 'blue', font: 'black', range: range(1) },
+      { text: 'A', fill: 'red', font: 'black', range: range(2) },
+    ];
+    expect(mergedRules(rules).map((r) => [r.text, r.fill, r.ranges.map((g) => g.row)])).toEqual([
+      ['A', 'red', [0]], ['B', 'blue', [0, 1]], ['A', 'green', [1]], ['A', 'red', [2]],
+    ]);
   });
 });
