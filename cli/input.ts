@@ -7,8 +7,11 @@ import type { RawCell } from '../core/index';
 
 export class InputError extends Error {}
 
-/** Text cells of a CSV or TSV file; the delimiter of a .csv is detected (comma, semicolon, tab). */
-export function readDelimited(path: string): string[][] {
+/**
+ * Rows of a CSV or TSV file, handed to `onRow` one at a time so the table is never held whole; the
+ * delimiter of a .csv is detected (comma, semicolon, tab). Returns the number of records.
+ */
+export function streamDelimited(path: string, onRow: (row: string[]) => void): number {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -17,11 +20,19 @@ export function readDelimited(path: string): string[][] {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const delimiter = extname(path).toLowerCase() === '.tsv' ? '\t' : detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const rows = parsed.data;
-  // a trailing newline yields one empty record; it is not a row of the table
-  if (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
-  return rows;
+  let count = 0;
+  // step mode hands each record over as it is parsed: nothing of the table accumulates (chunk mode
+  // measured slower and held more memory). A trailing newline yields one empty record: a blank
+  // row at the end, which is not part of the table.
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (results) => {
+      onRow(results.data);
+      count++;
+    },
+  });
+  return count;
 }
 
 function detectDelimiter(text: string): string {

@@ -9,11 +9,105 @@ import { t } from './messages';
 import { cellText, cleanName, decimalEvidence, errorValue, isBlank, parseNumberText } from './values';
 import type { DateOrder, RawCell, SegmentOptions } from './types';
 
+/**
+ * Open-addressing table from cell text to a number. Most cells repeat a text already seen. On a
+ * large table, looking up a string in a Map costs cache misses on the bucket, the entry and the
+ * stored key; here a short text (the usual customer id) is packed into the slot itself, so a
+ * lookup reads one slot and compares three integers. Longer texts keep their hash in the slot and
+ * are compared with the stored key.
+ */
+class TextTable {
+  private mask = 1023;
+  /** Slots of four words: entry + 1 (0 = empty), then the packed text (or the hash of a long one). */
+  private slots = new Int32Array(4 * 1024);
+  private keys: string[] = [];
+  readonly values: number[] = [];
+  // the packed form of the text last given to pack()
+  private w0 = 0;
+  private w1 = 0;
+  private w2 = 0;
+
+  /** Value of a text, or undefined. */
+  get(v: string): number | undefined {
+    const short = this.pack(v);
+    const { w0, w1, w2, slots } = this;
+    for (let i = this.start(); ; i = (i + 4) & (4 * this.mask + 3)) {
+      const e = slots[i];
+      if (e === 0) return undefined;
+      if (slots[i + 1] === w0 && slots[i + 2] === w1 && slots[i + 3] === w2 && (short || this.keys[e - 1] === v)) return this.values[e - 1];
+    }
+  }
+
+  /** Add a text that get() did not find (its packed form is still current). */
+  insert(v: string, value: number): void {
+    this.pack(v);
+    this.keys.push(v);
+    this.values.push(value);
+    this.place(this.keys.length, this.w0, this.w1, this.w2);
+    // at most half full, so probes stay short
+    if (2 * this.keys.length > this.mask) this.grow();
+  }
+
+  /** Up to 11 one-byte characters and the length fit in three words; else the words carry a hash. */
+  private pack(v: string): boolean {
+    const len = v.length;
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = len << 24;
+    let short = len <= 11;
+    for (let k = 0; short && k < len; k++) {
+      const c = v.charCodeAt(k);
+      if (c > 255) short = false;
+      else if (k < 4) w0 |= c << (k << 3);
+      else if (k < 8) w1 |= c << ((k - 4) << 3);
+      else w2 |= c << ((k - 8) << 3);
+    }
+    if (!short) {
+      // FNV-1a; the length byte 255 never occurs in a packed text, so the forms cannot meet
+      let h = 0x811c9dc5 | 0;
+      for (let k = 0; k < len; k++) h = Math.imul(h ^ v.charCodeAt(k), 16777619);
+      w0 = h;
+      w1 = len;
+      w2 = 255 << 24;
+    }
+    this.w0 = w0;
+    this.w1 = w1;
+    this.w2 = w2;
+    return short;
+  }
+
+  private start(): number {
+    let h = Math.imul(this.w0 ^ Math.imul(this.w1, 0x9e3779b1) ^ Math.imul(this.w2, 0x85ebca6b), 0xc2b2ae35);
+    h ^= h >>> 15;
+    return (h & this.mask) << 2;
+  }
+
+  private place(entry: number, w0: number, w1: number, w2: number): void {
+    this.w0 = w0;
+    this.w1 = w1;
+    this.w2 = w2;
+    let i = this.start();
+    while (this.slots[i] !== 0) i = (i + 4) & (4 * this.mask + 3);
+    this.slots[i] = entry;
+    this.slots[i + 1] = w0;
+    this.slots[i + 2] = w1;
+    this.slots[i + 3] = w2;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array(4 * (this.mask + 1));
+    for (let j = 0; j < old.length; j += 4) if (old[j] !== 0) this.place(old[j], old[j + 1], old[j + 2], old[j + 3]);
+  }
+}
+
 /** Customers are keyed by cleaned name, case-folded unless asked otherwise; the first spelling is shown. */
 export class CustomerIndex {
   readonly names: string[] = [];
-  // raw cell text → index: most cells repeat a text already seen, so they never reach add()
-  private byText = new Map<string, number>();
+  /** The name as customers are matched: case-folded unless case-sensitive; also the tie-break key. */
+  readonly keys: string[] = [];
+  private byText = new TextTable();
   private byNumber = new Map<number, number>();
   private byKey = new Map<string, number>();
   constructor(private caseSensitive: boolean) {}
@@ -24,7 +118,7 @@ export class CustomerIndex {
       const hit = this.byText.get(v);
       if (hit !== undefined) return hit;
       const idx = this.add(v);
-      this.byText.set(v, idx);
+      this.byText.insert(v, idx);
       return idx;
     }
     if (typeof v === 'number') {
@@ -46,6 +140,7 @@ export class CustomerIndex {
     if (idx === undefined) {
       idx = this.names.length;
       this.names.push(name);
+      this.keys.push(key);
       this.byKey.set(key, idx);
     }
     return idx;
@@ -60,13 +155,35 @@ export function numberOf(v: RawCell, decimal: '.' | ','): number {
   return parseNumberText(v, decimal);
 }
 
+/** Exact powers of ten: m / 10^k is then correctly rounded, the same double as + gives. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
  * "123.45", "-7", "1e5": text that + reads and that means the same under either decimal separator
  * (a single point not followed by exactly three digits is a decimal point in every column), so it
- * needs no column-wide decision. NaN for anything else. A second character that is a letter would
- * be 0x/0b/0o, which + reads but a ledger never means.
+ * needs no column-wide decision. NaN for anything else.
  */
-function plainNumber(v: string): number {
+export function plainNumber(v: string): number {
+  // the usual ledger amount, -?digits[.digits] with at most 15 digits, read without the slower +
+  const len = v.length;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  const neg = i === 1;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < len; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; } else if (c === 46 && point < 0) point = i; else break;
+  }
+  if (i === len && digits > 0 && digits <= 15 && point !== len - 1 && !(len >= 5 && point === len - 4)) {
+    const x = point < 0 ? m : m / POW10[len - 1 - point];
+    return neg ? -x : x;
+  }
+  return plainSlow(v);
+}
+
+/** A second character that is a letter would be 0x/0b/0o, which + reads but a ledger never means. */
+function plainSlow(v: string): number {
   const f = v.charCodeAt(0);
   const len = v.length;
   const l = v.charCodeAt(len - 1);

@@ -38,6 +38,26 @@ function validCivil(y: number, m: number, d: number): boolean {
   return d <= dim[m - 1];
 }
 
+/**
+ * Day number of exactly `YYYY-MM-DD` (what most exports write), NaN for anything else; the same
+ * day the general text-date reader gives, without a regular expression.
+ */
+export function isoDateDay(v: string): number {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return NaN;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let k = 0; k < 10; k++) {
+    if (k === 4 || k === 7) continue;
+    const c = v.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return NaN;
+    if (k < 4) y = y * 10 + c;
+    else if (k < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return validCivil(y, m, d) ? dayFromCivil(y, m, d) : NaN;
+}
+
 /** Day number of strict ISO `YYYY-MM-DD` text, or null. Used for options. */
 export function parseIsoDay(text: string): number | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());

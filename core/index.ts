@@ -1,7 +1,7 @@
 // Public API of the core: everything the Excel add-in, the Sheets add-on and the CLI use.
 export * from './types';
 export * from './layout-types';
-export { segment, SEGMENTS } from './segment';
+export { segment, createSegmenter, SEGMENTS, type Segmenter } from './segment';
 export { classifyAbc, rankOrder } from './abc';
 export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './xyz';
 export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN_ROLES, optionName } from './options';

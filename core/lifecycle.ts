@@ -2,11 +2,13 @@
 
 import type { SegmentOptions, Status } from './types';
 
-/** Median of a numeric list (sorts a copy; a Float64Array subarray is sorted in place). */
-export function median(values: ArrayLike<number>, inPlace = false): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const s = inPlace && values instanceof Float64Array ? values : Float64Array.from(values);
+/** Median of a numeric list (sorts a copy). */
+export function median(values: ArrayLike<number>): number | null {
+  return values.length ? medianInPlace(Float64Array.from(values), values.length) : null;
+}
+
+/** Median of the first n values of a scratch buffer, which it sorts. */
+export function medianInPlace(s: Float64Array, n: number): number {
   if (n <= 24) {
     // insertion sort: most customers have a handful of gaps, and this path allocates nothing
     for (let i = 1; i < n; i++) {
@@ -15,7 +17,7 @@ export function median(values: ArrayLike<number>, inPlace = false): number | nul
       while (j >= 0 && s[j] > x) { s[j + 1] = s[j]; j--; }
       s[j + 1] = x;
     }
-  } else s.sort();
+  } else s.subarray(0, n).sort();
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 

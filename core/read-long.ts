@@ -8,7 +8,7 @@
 // kept whole ("deferred") and read again in finish() with the decision made.
 
 import { CustomerIndex, DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText, NumberColumn, numberOf, numberProblem } from './columns';
-import { isoFromDay, parseIsoDay, SERIAL_1970 } from './dates';
+import { isoDateDay, isoFromDay, parseIsoDay, SERIAL_1970 } from './dates';
 import { columnLabel } from './headers';
 import { t } from './messages';
 import { errorValue, isBlank, isTruthy } from './values';
@@ -27,11 +27,11 @@ export function rowIsBlank(row: readonly RawCell[]): boolean {
   return true;
 }
 
-export function newCustomerTable(names: string[]): CustomerTable {
+export function newCustomerTable(names: string[], keys: string[]): CustomerTable {
   const n = names.length;
   const budget = new Float64Array(n);
   budget.fill(NaN);
-  return { names, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget };
+  return { names, keys, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget };
 }
 
 export class LongReader {
@@ -137,6 +137,8 @@ export class LongReader {
     let dateId = -1;
     if (typeof dv === 'number' && !this.options.date1904 && dv >= 61 && dv < 2958466) {
       d = Math.floor(dv) - SERIAL_1970; // the common case, inlined; dayOfCell has the rest
+    } else if (typeof dv === 'string' && (d = isoDateDay(dv)) === d) {
+      // plain ISO text, the common case of a CSV: no column decision can change it
     } else if (isDateText(dv)) {
       const id = this.dates.idOf(dv);
       const state = final ? DATE_FIXED : this.dates.state(id);
@@ -313,15 +315,16 @@ export class LongReader {
     }
     const asOf = this.asOfOption !== NO_DAY ? this.asOfOption : maxDay;
     // renumber customers to those with a used row, in the order of their first row
-    const all = this.customers.names;
-    const remap = new Int32Array(all.length).fill(-1);
+    const { names: allNames, keys: allKeys } = this.customers;
+    const remap = new Int32Array(allNames.length).fill(-1);
     const names: string[] = [];
+    const keys: string[] = [];
     for (let i = 0; i < m; i++) {
       let c = remap[cust[i]];
-      if (c < 0) { c = remap[cust[i]] = names.length; names.push(all[cust[i]]); }
+      if (c < 0) { c = remap[cust[i]] = names.length; names.push(allNames[cust[i]]); keys.push(allKeys[cust[i]]); }
       cust[i] = c;
     }
-    const table = newCustomerTable(names);
+    const table = newCustomerTable(names, keys);
     if (this.tagBits) {
       const flags = [table.image, table.expert, table.need, table.solvency, table.authority];
       for (let i = 0; i < m; i++) {

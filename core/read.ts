@@ -12,6 +12,8 @@ import type { ColumnMapping, ColumnRole, DateOrder, Grid, RawCell, SegmentOption
 /** Per-customer facts that come from columns other than amounts. */
 export interface CustomerTable {
   names: string[];
+  /** Matching key of each name (case-folded unless case-sensitive): the ABC tie-break. */
+  keys: string[];
   image: Uint8Array;
   expert: Uint8Array;
   need: Uint8Array;
@@ -254,7 +256,7 @@ function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: 
   const C = customers.names.length;
   const values = new Float64Array(C * P);
   const profit = fi >= 0 ? new Float64Array(C) : null;
-  const table = newCustomerTable(customers.names);
+  const table = newCustomerTable(customers.names, customers.keys);
   const tags = tagColumns(mapping);
   for (const { c, vals, profit: p, r } of rowsOf) {
     for (let k = 0; k < P; k++) values[c * P + k] += vals[k];

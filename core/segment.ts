@@ -1,15 +1,15 @@
 // segment(grid, options): the whole computation of SPEC §4, host-neutral.
 
 import { classifyAbc } from './abc';
-import { DEFAULT_GAP_DAYS, lifecycleStatus, median } from './lifecycle';
+import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianInPlace } from './lifecycle';
 import { t, type MessageKey } from './messages';
 import { resolveOptions } from './options';
 import { periodTable } from './periods';
-import { readGrid, type CustomerTable, type LongData, type WideData } from './read';
+import { readGrid, RowReader, type CustomerTable, type LongData, type WideData } from './read';
 import { EPS, snapZero } from './sum';
 import { classifyXyz, sparseCv } from './xyz';
 import type {
-  AbcClass, Archetype, CustomerResult, Grid, MatrixCell, PartialOptions, Segment, SegmentOptions,
+  AbcClass, Archetype, CustomerResult, Grid, MatrixCell, PartialOptions, RawCell, Segment, SegmentOptions,
   SegmentResult, Status, WinBackEntry, XyzClass,
 } from './types';
 
@@ -51,43 +51,65 @@ function newAggregates(n: number, withProfit: boolean): Aggregates {
   };
 }
 
-/** Rows grouped by customer, in day order within a customer (two stable counting sorts). */
-function groupRows(d: LongData, customers: number): { order: Int32Array; start: Int32Array; minDay: number } {
-  const { n, cust, day } = d;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
+/** The long rows regrouped: each customer's rows contiguous (from start[c]), in day order. */
+interface Grouped {
+  start: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  profit: Float64Array | null;
+  minDay: number;
+}
+
+/**
+ * Copy the rows into customer order with a stable counting sort, so the aggregation reads them
+ * sequentially. Stable on rows in day order gives day order within a customer; most exports are
+ * sorted by date already, else a counting sort by day comes first.
+ */
+function groupRows(d: LongData, customers: number): Grouped {
+  const { n, cust, day, amount, profit } = d;
+  let minDay = 2147483647;
+  let maxDay = -2147483648;
+  let sorted = true;
   for (let i = 0; i < n; i++) {
-    if (day[i] < minDay) minDay = day[i];
-    if (day[i] > maxDay) maxDay = day[i];
+    const x = day[i];
+    if (x < minDay) minDay = x;
+    if (x > maxDay) maxDay = x;
+    if (i > 0 && x < day[i - 1]) sorted = false;
   }
-  if (n === 0) return { order: new Int32Array(0), start: new Int32Array(customers + 1), minDay: 0 };
-  const span = maxDay - minDay + 1;
-  const byDay = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) byDay[day[i] - minDay + 1]++;
-  for (let k = 1; k <= span; k++) byDay[k] += byDay[k - 1];
-  const dayOrder = new Int32Array(n);
-  for (let i = 0; i < n; i++) dayOrder[byDay[day[i] - minDay]++] = i;
+  let byDay: Int32Array | null = null;
+  if (!sorted) {
+    const span = maxDay - minDay + 1;
+    const next = new Int32Array(span + 1);
+    for (let i = 0; i < n; i++) next[day[i] - minDay + 1]++;
+    for (let k = 1; k <= span; k++) next[k] += next[k - 1];
+    byDay = new Int32Array(n);
+    for (let i = 0; i < n; i++) byDay[next[day[i] - minDay]++] = i;
+  }
   const start = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) start[cust[i] + 1]++;
   for (let c = 1; c <= customers; c++) start[c] += start[c - 1];
   const fill = start.slice(0, customers);
-  const order = new Int32Array(n);
+  const gDay = new Int32Array(n);
+  const gAmount = new Float64Array(n);
+  const gProfit = profit ? new Float64Array(n) : null;
   for (let k = 0; k < n; k++) {
-    const i = dayOrder[k];
-    order[fill[cust[i]]++] = i;
+    const i = byDay ? byDay[k] : k;
+    const s = fill[cust[i]]++;
+    gDay[s] = day[i];
+    gAmount[s] = amount[i];
+    if (gProfit) gProfit[s] = profit![i];
   }
-  return { order, start, minDay };
+  return { start, day: gDay, amount: gAmount, profit: gProfit, minDay: n ? minDay : 0 };
 }
 
 function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggregates {
   const agg = newAggregates(customers, d.profit !== null);
   if (customers === 0 || d.asOf === null) return agg;
   const asOfDay = d.asOf;
-  const { order, start, minDay } = groupRows(d, customers);
-  const per = periodTable(Math.min(minDay, asOfDay), asOfDay, o.period, o.fiscalStart);
+  const { start, day, amount, profit, minDay } = groupRows(d, customers);
   const base = Math.min(minDay, asOfDay);
+  const per = periodTable(base, asOfDay, o.period, o.fiscalStart);
   const asOfP = per[asOfDay - base];
-  const { day, amount, profit } = d;
   // scratch space for one customer's period sums and purchase-day gaps
   let sums = new Float64Array(64);
   let gaps = new Float64Array(64);
@@ -102,11 +124,10 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     let curP = -2147483648;
     let ss = 0, sc = 0, smax = 0, sPos = false;
     let purchases = 0, firstBuy = NaN, lastBuy = NaN, nGaps = 0;
-    const firstP = per[day[order[s0]] - base];
+    const firstP = per[day[s0] - base];
     for (let k = s0; k < s1; k++) {
-      const i = order[k];
-      const x = amount[i];
-      const dd = day[i];
+      const x = amount[k];
+      const dd = day[k];
       const p = per[dd - base];
       if (p !== curP) {
         if (curP !== -2147483648) { sums[count++] = snapZero(ss + sc, smax); if (sPos) active++; }
@@ -122,7 +143,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
       if (ax > smax) smax = ax;
       if (ax > rmax) rmax = ax;
       if (profit) {
-        const y = profit[i];
+        const y = profit[k];
         t = ps + y;
         pc += Math.abs(ps) >= Math.abs(y) ? ps - t + y : y - t + ps;
         ps = t;
@@ -150,12 +171,12 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     agg.purchases[c] = purchases;
     if (purchases === 0) {
       // only returns or zero lines: their dates are all we know of the relationship
-      firstBuy = day[order[s0]];
-      lastBuy = day[order[s1 - 1]];
+      firstBuy = day[s0];
+      lastBuy = day[s1 - 1];
     }
     agg.first[c] = firstBuy;
     agg.last[c] = lastBuy;
-    agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? median(gaps.subarray(0, nGaps), true)! : NaN;
+    agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianInPlace(gaps, nGaps) : NaN;
   }
   return agg;
 }
@@ -206,6 +227,25 @@ export function segment(grid: Grid, partial: PartialOptions = {}): SegmentResult
   return computeSegments(read.data, read.customers, o, read);
 }
 
+/** Rows in one at a time (the first is the header), the result at the end: for tables streamed from a file. */
+export interface Segmenter {
+  add(row: readonly RawCell[] | null | undefined): void;
+  finish(): SegmentResult;
+}
+
+/** Options are checked at once (AbcxyzError); problems of the table are thrown by finish(). */
+export function createSegmenter(partial: PartialOptions = {}, expectedRows = 0): Segmenter {
+  const o = resolveOptions(partial);
+  const reader = new RowReader(o, expectedRows);
+  return {
+    add: (row) => reader.add(row),
+    finish: () => {
+      const read = reader.finish();
+      return computeSegments(read.data, read.customers, o, read);
+    },
+  };
+}
+
 function computeSegments(
   data: LongData | WideData, table: CustomerTable, o: SegmentOptions,
   read: Pick<ReturnType<typeof readGrid>, 'mapping' | 'headers' | 'rowsRead' | 'rowsUsed' | 'skipped' | 'warnings' | 'dateOrderUsed'>,
@@ -217,10 +257,9 @@ function computeSegments(
   let metricName = o.metric;
   if (o.metric === 'profit' && !agg.profit) { warnings.push(t('warn.profitMissing')); metricName = 'revenue'; }
   const metric = metricName === 'profit' ? agg.profit! : agg.revenue;
-  const keys = o.caseSensitive ? table.names : table.names.map((s) => s.toLowerCase());
 
   // ABC
-  const abc = classifyAbc({ metric, keys, rule: o.abcRule, a: o.a, b: o.b });
+  const abc = classifyAbc({ metric, keys: table.keys, rule: o.abcRule, a: o.a, b: o.b });
 
   // financier share: profit when there is a profit column, else revenue
   const basis = agg.profit ?? agg.revenue;
@@ -325,6 +364,7 @@ function computeSegments(
       action: '',
     };
   }
+ 
   let keyCount = 0, keyShare = 0;
   for (let c = 0; c < C; c++) {
     const r = customers[c];
@@ -357,6 +397,7 @@ function computeSegments(
       action: r.action,
     }));
 
+ 
   if (read.rowsUsed === 0) warnings.push(t('warn.noRows'));
   else if (abc.order.length === 0) warnings.push(t('warn.noPositive', { metric: t(`metric.${metricName}`) }));
   else if (netLe > 0) warnings.push(t('warn.negativeRemoved', { count: netLe, metric: t(`metric.${metricName}`) }));

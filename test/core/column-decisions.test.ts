@@ -4,6 +4,7 @@
 // serial dates give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainNumber } from '../../core/columns';
 import { civilFromDay, segment, type RawCell } from '../../core/index';
 
 const SERIAL_1970 = 25569;
@@ -46,9 +47,12 @@ function grids(lines: Line[], order: 'dmy' | 'mdy') {
     typed.push([l.customer, l.badDate ?? l.day + SERIAL_1970, l.badAmount ?? l.cents / 100]);
     text.push([l.customer, l.badDate ?? dateText(l.day, order), l.badAmount ?? commaText(l.cents, l.style)]);
   }
-  // evidence for the order and the separator
-  typed.push(['Theta', 19380 + SERIAL_1970, 1.5]);
-  text.push(['Theta', dateText(19380, order), '1,50']);
+  // evidence for the order and the separator: two distinct days past the 12th outvote the one
+  // distinct bad text ("31/02/2024" reads as day-first evidence)
+  for (const d of [19380, 19401]) {
+    typed.push(['Theta', d + SERIAL_1970, 1.5]);
+    text.push(['Theta', dateText(d, order), '1,50']);
+  }
   return { typed, text };
 }
 
@@ -85,5 +89,25 @@ describe('column-wide decisions on rows read one at a time', () => {
     expect(comma.customers.find((c) => c.customer === 'Acme')!.revenue).toBe(1234);
     const point = segment([['Customer', 'Date', 'Amount'], ['Acme', 45000, '1.234'], ['Beta', 45001, '1,212.50']], {});
     expect(point.customers.find((c) => c.customer === 'Acme')!.revenue).toBe(1.234);
+  });
+});
+
+describe('plain number text', () => {
+  // the reference: what + gives, for the text the fast reading may take (see columns.ts)
+  const reference = (v: string) => {
+    const f = v.charCodeAt(0), len = v.length, l = v.charCodeAt(len - 1), s1 = v.charCodeAt(1) | 32;
+    const plain = ((f >= 48 && f <= 57) || f === 45 || f === 46) && l >= 48 && l <= 57 && !v.includes(',')
+      && !(s1 >= 97 && s1 <= 122 && s1 !== 101) && (len < 5 || v.charCodeAt(len - 4) !== 46);
+    return plain && Number.isFinite(+v) ? +v : NaN;
+  };
+  it('reads exactly the double + reads (or NaN where + is not used), for any digits, signs and points', () => {
+    const digits = fc.stringMatching(/^-?[0-9]{0,18}(\.[0-9]{0,18})?(e-?[0-9]{1,3})?$/);
+    fc.assert(fc.property(digits, (v) => {
+      fc.pre(v !== '');
+      expect(Object.is(plainNumber(v), reference(v)) || (Number.isNaN(plainNumber(v)) && Number.isNaN(reference(v)))).toBe(true);
+    }), { numRuns: 5000 });
+    for (const v of ['0.1', '-0', '-0.0', '123456789012345.6', '9007199254740993', '.5', '-.5', '5.', '1.234', '12.345', '1234.5678', '0.30000000000000004']) {
+      expect(Object.is(plainNumber(v), reference(v)) || (Number.isNaN(plainNumber(v)) && Number.isNaN(reference(v)))).toBe(true);
+    }
   });
 });
