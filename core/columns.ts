@@ -22,15 +22,15 @@ class TextTable {
   private slots = new Int32Array(4 * 1024);
   private keys: string[] = [];
   readonly values: number[] = [];
-  // the packed form of the text last given to pack()
-  private w0 = 0;
-  private w1 = 0;
-  private w2 = 0;
+  /** The packed form of the text last given to pack() (a typed array: the words are not Smis). */
+  private w = new Int32Array(3);
 
   /** Value of a text, or undefined. */
   get(v: string): number | undefined {
     const short = this.pack(v);
-    const { w0, w1, w2, slots } = this;
+    const w = this.w;
+    const w0 = w[0], w1 = w[1], w2 = w[2];
+    const slots = this.slots;
     for (let i = this.start(); ; i = (i + 4) & (4 * this.mask + 3)) {
       const e = slots[i];
       if (e === 0) return undefined;
@@ -43,7 +43,7 @@ class TextTable {
     this.pack(v);
     this.keys.push(v);
     this.values.push(value);
-    this.place(this.keys.length, this.w0, this.w1, this.w2);
+    this.place(this.keys.length, this.w[0], this.w[1], this.w[2]);
     // at most half full, so probes stay short
     if (2 * this.keys.length > this.mask) this.grow();
   }
@@ -70,22 +70,23 @@ class TextTable {
       w1 = len;
       w2 = 255 << 24;
     }
-    this.w0 = w0;
-    this.w1 = w1;
-    this.w2 = w2;
+    this.w[0] = w0;
+    this.w[1] = w1;
+    this.w[2] = w2;
     return short;
   }
 
   private start(): number {
-    let h = Math.imul(this.w0 ^ Math.imul(this.w1, 0x9e3779b1) ^ Math.imul(this.w2, 0x85ebca6b), 0xc2b2ae35);
+    const w = this.w;
+    let h = Math.imul(w[0] ^ Math.imul(w[1], 0x9e3779b1) ^ Math.imul(w[2], 0x85ebca6b), 0xc2b2ae35);
     h ^= h >>> 15;
     return (h & this.mask) << 2;
   }
 
   private place(entry: number, w0: number, w1: number, w2: number): void {
-    this.w0 = w0;
-    this.w1 = w1;
-    this.w2 = w2;
+    this.w[0] = w0;
+    this.w[1] = w1;
+    this.w[2] = w2;
     let i = this.start();
     while (this.slots[i] !== 0) i = (i + 4) & (4 * this.mask + 3);
     this.slots[i] = entry;
@@ -109,7 +110,7 @@ export class CustomerIndex {
   readonly keys: string[] = [];
   private byText = new TextTable();
   private byNumber = new Map<number, number>();
-  private byKey = new Map<string, number>();
+  private byKey = new TextTable();
   constructor(private caseSensitive: boolean) {}
 
   /** Index of the customer in a cell, or -1 for an empty name. */
@@ -141,7 +142,7 @@ export class CustomerIndex {
       idx = this.names.length;
       this.names.push(name);
       this.keys.push(key);
-      this.byKey.set(key, idx);
+      this.byKey.insert(key, idx);
     }
     return idx;
   }

@@ -217,8 +217,11 @@ function actionFor(status: Status | null, abc: AbcClass | null, key: boolean, se
   if (status === 'Lost') return t(important ? 'action.lostKey' : abc === 'B' ? 'action.lostB' : 'action.lostC');
   if (status === 'At risk') return t(important ? 'action.riskKey' : abc === 'B' ? 'action.riskB' : 'action.riskC');
   if (netLeZero) return t('action.net');
-  return segment ? t(`strategy.${segment}` as MessageKey) : t('action.none');
+  return segment ? t(STRATEGY_KEY[segment]) : t('action.none');
 }
+
+/** Message keys built once: a key built per customer would be a new string to hash every time. */
+const STRATEGY_KEY = Object.fromEntries(SEGMENTS.map((s) => [s, `strategy.${s}`])) as Record<Segment, MessageKey>;
 
 /** Run the whole segmentation on a grid of raw cells. Throws AbcxyzError for unusable input or options. */
 export function segment(grid: Grid, partial: PartialOptions = {}): SegmentResult {

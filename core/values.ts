@@ -23,8 +23,14 @@ export function cellText(v: RawCell): string {
 /** Customer display name: trimmed, inner whitespace collapsed. */
 export function cleanName(v: RawCell): string {
   const s = cellText(v);
-  // most names are already clean: skip the regex unless there is a space to fold
-  if (!/[\s\u00a0]/.test(s)) return s;
+  // most names are already clean: skip the regex unless a character could be white space
+  // (every \s character is a control or space below 33, or at 160 and above)
+  let maybe = false;
+  for (let k = 0; k < s.length && !maybe; k++) {
+    const c = s.charCodeAt(k);
+    maybe = c <= 32 || c >= 160;
+  }
+  if (!maybe || !/[\s\u00a0]/.test(s)) return s;
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
