@@ -4,7 +4,14 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import { isoFromDay, SEGMENTS, type CustomerResult, type SegmentResult } from '../core/index';
 
-const iso = (d: number | null) => (d === null ? null : isoFromDay(d));
+// the same few hundred days recur across tens of thousands of customers
+const isoCache = new Map<number, string>();
+const iso = (d: number | null): string | null => {
+  if (d === null) return null;
+  let s = isoCache.get(d);
+  if (s === undefined) isoCache.set(d, (s = isoFromDay(d)));
+  return s;
+};
 
 /** One customer in the JSON / CSV contract. */
 export function customerRecord(c: CustomerResult) {
