@@ -17,13 +17,21 @@ import type { DateOrder, RawCell, SegmentOptions } from './types';
  * are compared with the stored key.
  */
 class TextTable {
-  private mask = 1023;
+  private mask: number;
   /** Slots of four words: entry + 1 (0 = empty), then the packed text (or the hash of a long one). */
-  private slots = new Int32Array(4 * 1024);
+  private slots: Int32Array;
   private keys: string[] = [];
   readonly values: number[] = [];
   /** The packed form of the text last given to pack() (a typed array: the words are not Smis). */
   private w = new Int32Array(3);
+
+  /** expected: a guess of the number of texts, so a large table is not rebuilt again and again. */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size < 2 * expected && size < 1 << 20) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(4 * size);
+  }
 
   /** Value of a text, or undefined. */
   get(v: string): number | undefined {
@@ -44,8 +52,8 @@ class TextTable {
     this.keys.push(v);
     this.values.push(value);
     this.place(this.keys.length, this.w[0], this.w[1], this.w[2]);
-    // at most half full, so probes stay short
-    if (2 * this.keys.length > this.mask) this.grow();
+    // at most three quarters full, so probes stay short
+    if (4 * this.keys.length > 3 * this.mask) this.grow();
   }
 
   /** Up to 11 one-byte characters and the length fit in three words; else the words carry a hash. */
@@ -108,10 +116,14 @@ export class CustomerIndex {
   readonly names: string[] = [];
   /** The name as customers are matched: case-folded unless case-sensitive; also the tie-break key. */
   readonly keys: string[] = [];
-  private byText = new TextTable();
+  private byText: TextTable;
   private byNumber = new Map<number, number>();
-  private byKey = new TextTable();
-  constructor(private caseSensitive: boolean) {}
+  private byKey: TextTable;
+  /** expectedRows: rows to come; a ledger has some customers per row, rarely more than one in eight. */
+  constructor(private caseSensitive: boolean, expectedRows = 0) {
+    this.byText = new TextTable(expectedRows / 8);
+    this.byKey = new TextTable(expectedRows / 8);
+  }
 
   /** Index of the customer in a cell, or -1 for an empty name. */
   lookup(v: RawCell): number {

@@ -11,6 +11,7 @@ import { CustomerIndex, DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateT
 import { isoDateDay, isoFromDay, parseIsoDay, SERIAL_1970 } from './dates';
 import { columnLabel } from './headers';
 import { t } from './messages';
+import { take, giveBack } from './scratch';
 import { errorValue, isBlank, isTruthy } from './values';
 import type { CustomerTable, ReadResult } from './read';
 import type { ColumnMapping, ColumnRole, RawCell, SegmentOptions, SkippedRow } from './types';
@@ -88,7 +89,7 @@ export class LongReader {
     this.fi = columnOf(mapping, 'profit');
     this.tagCols = TAGS.map((role) => columnOf(mapping, role));
     this.budgetCol = columnOf(mapping, 'budget');
-    this.customers = new CustomerIndex(options.caseSensitive);
+    this.customers = new CustomerIndex(options.caseSensitive, capacity);
     this.numA = new NumberColumn(options.decimal);
     this.numQ = new NumberColumn(options.decimal);
     this.numP = new NumberColumn(options.decimal);
@@ -97,11 +98,11 @@ export class LongReader {
     this.to = options.to ? parseIsoDay(options.to)! : 2147483647;
     this.asOfOption = options.asOf ? parseIsoDay(options.asOf)! : NO_DAY;
     const cap = Math.max(16, capacity);
-    this.cust = new Int32Array(cap);
-    this.day = new Int32Array(cap);
-    this.amt = new Float64Array(cap);
-    this.profit = this.fi >= 0 ? new Float64Array(cap) : null;
-    this.index = new Int32Array(cap);
+    this.cust = take('rows.cust', Int32Array, cap);
+    this.day = take('rows.day', Int32Array, cap);
+    this.amt = take('rows.amount', Float64Array, cap);
+    this.profit = this.fi >= 0 ? take('rows.profit', Float64Array, cap) : null;
+    this.index = take('rows.index', Int32Array, cap);
     const tagged = this.tagCols.some((c) => c >= 0);
     this.tagBits = tagged ? new Uint8Array(cap) : null;
     this.budgets = this.budgetCol >= 0 ? [] : null;
@@ -340,6 +341,7 @@ export class LongReader {
       }
     }
     this.skipped.sort((x, y) => x.row - y.row);
+    giveBack('rows.index', this.index);
     return {
       data: {
         kind: 'long',

@@ -6,6 +6,7 @@ import { t, type MessageKey } from './messages';
 import { resolveOptions } from './options';
 import { periodTable } from './periods';
 import { readGrid, RowReader, type CustomerTable, type LongData, type WideData } from './read';
+import { giveBack, take } from './scratch';
 import { EPS, snapZero } from './sum';
 import { classifyXyz, sparseCv } from './xyz';
 import type {
@@ -82,16 +83,16 @@ function groupRows(d: LongData, customers: number): Grouped {
     const next = new Int32Array(span + 1);
     for (let i = 0; i < n; i++) next[day[i] - minDay + 1]++;
     for (let k = 1; k <= span; k++) next[k] += next[k - 1];
-    byDay = new Int32Array(n);
+    byDay = take('grouped.byDay', Int32Array, n);
     for (let i = 0; i < n; i++) byDay[next[day[i] - minDay]++] = i;
   }
   const start = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) start[cust[i] + 1]++;
   for (let c = 1; c <= customers; c++) start[c] += start[c - 1];
   const fill = start.slice(0, customers);
-  const gDay = new Int32Array(n);
-  const gAmount = new Float64Array(n);
-  const gProfit = profit ? new Float64Array(n) : null;
+  const gDay = take('grouped.day', Int32Array, n);
+  const gAmount = take('grouped.amount', Float64Array, n);
+  const gProfit = profit ? take('grouped.profit', Float64Array, n) : null;
   for (let k = 0; k < n; k++) {
     const i = byDay ? byDay[k] : k;
     const s = fill[cust[i]]++;
@@ -99,6 +100,12 @@ function groupRows(d: LongData, customers: number): Grouped {
     gAmount[s] = amount[i];
     if (gProfit) gProfit[s] = profit![i];
   }
+  // the rows as read are not needed any more
+  giveBack('grouped.byDay', byDay);
+  giveBack('rows.cust', cust);
+  giveBack('rows.day', day);
+  giveBack('rows.amount', amount);
+  giveBack('rows.profit', profit);
   return { start, day: gDay, amount: gAmount, profit: gProfit, minDay: n ? minDay : 0 };
 }
 
@@ -178,6 +185,9 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     agg.last[c] = lastBuy;
     agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianInPlace(gaps, nGaps) : NaN;
   }
+  giveBack('grouped.day', day);
+  giveBack('grouped.amount', amount);
+  giveBack('grouped.profit', profit);
   return agg;
 }
 
@@ -286,6 +296,7 @@ function computeSegments(
   const asOf = long ? data.asOf : null;
 
   const customers: CustomerResult[] = new Array(C);
+  const segmentOf = new Int8Array(C).fill(-1);
   let mostlyZ = 0, xyzCount = 0, tooNew = 0, netLe = 0;
   const risky: string[] = [];
   for (let c = 0; c < C; c++) {
@@ -305,6 +316,8 @@ function computeSegments(
     if (xyz) { xyzCount++; if (xyz === 'Z') mostlyZ++; }
     // one shared string per segment: a concatenated string would be re-hashed at every lookup
     const segment = cls && xyz ? SEGMENT_OF[cls][xyz] : null;
+    // SEGMENTS order: A/B/C × X/Y/Z
+    if (segment) segmentOf[c] = (cls!.charCodeAt(0) - 65) * 3 + (xyz!.charCodeAt(0) - 88);
     const profitShare = basis[c] > 0 && basisTotal > 0 ? basis[c] / basisTotal : null;
     const financier = profitShare !== null && profitShare >= o.financierShare - EPS;
     const dependencyRisk = profitShare !== null && profitShare >= o.dependencyShare - EPS;
@@ -377,11 +390,13 @@ function computeSegments(
   }
 
   // rank order; customers that could not be ranked follow, by metric descending then name
-  const unranked = customers.filter((r) => r.rank === null).sort((p, q) => q.metric - p.metric || (p.customer < q.customer ? -1 : p.customer > q.customer ? 1 : 0));
+  // (the comparator answers -1/0/1: a difference of metrics would be a new number object per comparison)
+  const unranked = customers.filter((r) => r.rank === null).sort((p, q) => (q.metric > p.metric ? 1 : q.metric < p.metric ? -1 : p.customer < q.customer ? -1 : p.customer > q.customer ? 1 : 0));
   const ordered = abc.order.map((i) => customers[i]).concat(unranked);
 
-  const matrix = buildMatrix(ordered, abc.total);
-  const classified = ordered.filter((r) => r.segment !== null).length;
+  const matrix = buildMatrix(abc.order, segmentOf, metric, abc.total);
+  let classified = 0;
+  for (const s of SEGMENTS) classified += matrix[s].customers;
 
   const winBack: WinBackEntry[] = ordered
     .filter((r) => (r.status === 'Lost' || r.status === 'At risk') && (r.keyAccount || r.abc === 'A' || r.abc === 'B'))
@@ -442,19 +457,31 @@ function computeSegments(
   };
 }
 
-function buildMatrix(customers: CustomerResult[], total: number): Record<Segment, MatrixCell> {
-  const out = {} as Record<Segment, MatrixCell>;
-  for (const s of SEGMENTS) out[s] = { customers: 0, customerShare: 0, metric: 0, metricShare: 0, strategy: t(`strategy.${s}` as MessageKey) };
+/**
+ * The nine cells. Sums run in rank order (as the customer table lists them); segments are
+ * looked up by number, not by name, because a lookup by a computed name is slow in a long loop.
+ */
+function buildMatrix(order: readonly number[], segmentOf: Int8Array, metric: ArrayLike<number>, total: number): Record<Segment, MatrixCell> {
+  const counts = new Int32Array(9);
+  const sums = new Float64Array(9);
   let classified = 0;
-  for (const r of customers) {
-    if (!r.segment) continue;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const s = segmentOf[i];
+    if (s < 0) continue;
     classified++;
-    out[r.segment].customers++;
-    out[r.segment].metric += r.metric;
+    counts[s]++;
+    sums[s] += metric[i];
   }
-  for (const s of SEGMENTS) {
-    out[s].customerShare = classified ? out[s].customers / classified : 0;
-    out[s].metricShare = total > 0 ? out[s].metric / total : 0;
-  }
+  const out = {} as Record<Segment, MatrixCell>;
+  SEGMENTS.forEach((seg, s) => {
+    out[seg] = {
+      customers: counts[s],
+      customerShare: classified ? counts[s] / classified : 0,
+      metric: sums[s],
+      metricShare: total > 0 ? sums[s] / total : 0,
+      strategy: t(STRATEGY_KEY[seg]),
+    };
+  });
   return out;
 }

@@ -45,6 +45,16 @@ describe('properties', () => {
     }));
   });
 
+  it('a run does not depend on earlier runs (working buffers are reused between runs)', () => {
+    fc.assert(fc.property(ledger, ledger, (a, b) => {
+      const o = { asOf: '2025-12-31', xyzMethod: 'cv' as const };
+      const first = segment(grid(a), o);
+      const other = segment(grid(b), o);
+      expect(segment(grid(a), o)).toEqual(first);
+      expect(segment(grid(b), o)).toEqual(other);
+    }), { numRuns: 200 });
+  });
+
   it('row order does not change any class or status', () => {
     fc.assert(fc.property(ledger, fc.integer(), (rows, seed) => {
       expect(classesOf(shuffle(rows, seed))).toEqual(classesOf(rows));
