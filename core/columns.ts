@@ -28,7 +28,7 @@ class TextTable {
   /** expected: a guess of the number of texts, so a large table is not rebuilt again and again. */
   constructor(expected = 0) {
     let size = 1024;
-    while (size < 2 * expected && size < 1 << 20) size *= 2;
+    while (size < expected && size < 1 << 20) size *= 2;
     this.mask = size - 1;
     this.slots = new Int32Array(4 * size);
   }
