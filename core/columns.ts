@@ -174,7 +174,8 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /**
  * "123.45", "-7", "1e5": text that + reads and that means the same under either decimal separator
  * (a single point not followed by exactly three digits is a decimal point in every column), so it
- * needs no column-wide decision. NaN for anything else.
+ * needs no column-wide decision. NaN for anything else — also for ".123" and "1.5e3", which are
+ * not numbers in a decimal-comma column.
  */
 export function plainNumber(v: string): number {
   // the usual ledger amount, -?digits[.digits] with at most 15 digits, read without the slower +
@@ -188,7 +189,7 @@ export function plainNumber(v: string): number {
     const c = v.charCodeAt(i);
     if (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; } else if (c === 46 && point < 0) point = i; else break;
   }
-  if (i === len && digits > 0 && digits <= 15 && point !== len - 1 && !(len >= 5 && point === len - 4)) {
+  if (i === len && digits > 0 && digits <= 15 && point !== len - 1 && !(point >= 0 && point === len - 4)) {
     const x = point < 0 ? m : m / POW10[len - 1 - point];
     return neg ? -x : x;
   }
@@ -202,7 +203,9 @@ function plainSlow(v: string): number {
   const l = v.charCodeAt(len - 1);
   const s1 = v.charCodeAt(1) | 32;
   if (((f >= 48 && f <= 57) || f === 45 || f === 46) && l >= 48 && l <= 57 && v.indexOf(',') < 0
-    && !(s1 >= 97 && s1 <= 122 && s1 !== 101) && (len < 5 || v.charCodeAt(len - 4) !== 46)) {
+    && !(s1 >= 97 && s1 <= 122 && s1 !== 101) && v.charCodeAt(len - 4) !== 46
+    // an exponent after a point: a comma column does not read it
+    && (v.indexOf('.') < 0 || (v.indexOf('e') < 0 && v.indexOf('E') < 0))) {
     const n = +v;
     if (Number.isFinite(n)) return n;
   }

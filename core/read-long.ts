@@ -111,7 +111,8 @@ export class LongReader {
   /** Data row r of the table (the header is row 0). */
   add(row: readonly RawCell[], r: number): void {
     const c = this.customers.lookup(row[this.ci]);
-    if (c < 0 && rowIsBlank(row)) { this.blanks.push({ r, row }); return; }
+    // a copy: the row is kept past this call, and the caller may refill the same array
+    if (c < 0 && rowIsBlank(row)) { this.blanks.push({ r, row: Array.from(row) }); return; }
     if (this.blanks.length) {
       for (const b of this.blanks) this.skip(b.r, b.row, t('skip.blank'));
       this.blanks.length = 0;

@@ -128,7 +128,8 @@ export class RowReader {
     if (r === 0) this.header(cells);
     else if (this.long) this.long.add(cells, r);
     else {
-      if (this.wideRows) this.wideRows.push(cells);
+      // kept past this call, so a copy: the caller may refill the same array for the next row
+      if (this.wideRows) this.wideRows.push(Array.from(cells));
       if (!rowIsBlank(cells)) this.lastNonBlank = r;
     }
   }
@@ -136,7 +137,10 @@ export class RowReader {
   private header(row: readonly RawCell[]): void {
     this.headerBlank = rowIsBlank(row);
     try {
-      const { mapping, warnings, headers } = mapColumns(row, this.options.columns);
+      // a copy: holes of a sparse header row read as empty headers (not holes), and the caller may
+      // refill the array for the next row
+      const cells = Array.from(row);
+      const { mapping, warnings, headers } = mapColumns(cells, this.options.columns);
       this.headers = headers;
       this.warnings = warnings;
       const seen = headers.filter(Boolean).join(', ') || '(none)';
@@ -147,7 +151,7 @@ export class RowReader {
         // money word is a period here, not the amount (or profit) column.
         const numeric: ColumnRole[] = ['amount', 'profit', 'quantity', 'price', 'budget'];
         this.wideMapping = mapping.filter((m) => !(m.partial && numeric.includes(m.role)));
-        this.wideRows = [row];
+        this.wideRows = [cells];
         return;
       }
       if (!has('amount') && !(has('quantity') && has('price'))) throw new AbcxyzError(t('err.noAmount', { headers: seen }));

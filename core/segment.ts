@@ -240,7 +240,10 @@ export function segment(grid: Grid, partial: PartialOptions = {}): SegmentResult
   return computeSegments(read.data, read.customers, o, read);
 }
 
-/** Rows in one at a time (the first is the header), the result at the end: for tables streamed from a file. */
+/**
+ * Rows in one at a time (the first is the header), the result at the end: for tables streamed from
+ * a file. A row is not kept by reference: the caller may reuse its array for the next row.
+ */
 export interface Segmenter {
   add(row: readonly RawCell[] | null | undefined): void;
   finish(): SegmentResult;

@@ -15,6 +15,8 @@ type Case = {
 };
 
 const H = ['Customer', 'Date', 'Amount'];
+/** The array as written, holes kept (a literal with holes is typed as containing undefined). */
+const sparse = (cells: RawCell[]): RawCell[] => cells;
 const ok = (n = 3): RawCell[][] => Array.from({ length: n }, (_, i) => [`C${i}`, '2024-01-15', 100 * (i + 1)]);
 
 const CASES: Case[] = [
@@ -70,6 +72,7 @@ const CASES: Case[] = [
   { name: 'hex, binary and overflowing text amounts are not numbers', grid: [H, ...ok(), ['A', '2024-01-05', '0X10'], ['B', '2024-01-05', '0b101'], ['C', '2024-01-05', '1e400'], ['D', '2024-01-05', '1e3']], skipped: [[5, /"0X10".*not a number/], [6, /"0b101".*not a number/], [7, /"1e400".*not a number/]] },
   { name: 'net ≤ 0 customers get no XYZ and do not count towards the mostly-Z warning', grid: [H, ...['P', 'Q'].flatMap((c) => ['2024-01-05', '2024-02-05', '2024-03-05'].map((d) => [c, d, 100])), ...Array.from({ length: 9 }, (_, i) => [`R${i}`, '2024-03-01', -5])], check: (r) => { expect(r.warnings.join(' ')).not.toMatch(/are Z/); expect(r.customers.filter((c) => c.abc === null).every((c) => c.xyz === null && c.xyzNote === 'net ≤ 0')).toBe(true); } },
   { name: 'Greek headers', grid: [['Πελάτης', 'Ημερομηνία', 'Πωλήσεις'], ['Α', '2024-01-01', 5]], check: (r) => expect(r.mapping.map((m) => m.role)).toEqual(['customer', 'date', 'amount']) },
+  { name: 'a header row with holes (a sparse array) has empty headers there, as an empty cell would', grid: [sparse(['Customer', 'Date', , 'Amount']), ['A', '2024-01-05', 'x', 10], ['B', '2024-01-06', 'y', 'bad']], options: { columns: { profit: 'C' } }, skipped: [[2, /"x" in column C is not a number/], [3, /"bad" in column D \(Amount\)/]], check: (r) => { expect(r.headers).toEqual(['Customer', 'Date', '', 'Amount']); expect(r.mapping.find((m) => m.role === 'profit')).toEqual({ role: 'profit', index: 2, header: '', source: 'option' }); } },
   { name: 'Russian headers and d.m.yyyy', grid: [['Клиент', 'Дата', 'Сумма'], ['А', '15.01.2024', '1 234,5']], check: (r) => { expect(r.customers[0].revenue).toBe(1234.5); expect(r.asOf).toBe(Date.UTC(2024, 0, 15) / 864e5); } },
 ];
 

@@ -4,7 +4,7 @@
 // serial dates give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainNumber } from '../../core/columns';
+import { numberOf, plainNumber } from '../../core/columns';
 import { civilFromDay, segment, type RawCell } from '../../core/index';
 
 const SERIAL_1970 = 25569;
@@ -90,14 +90,34 @@ describe('column-wide decisions on rows read one at a time', () => {
     const point = segment([['Customer', 'Date', 'Amount'], ['Acme', 45000, '1.234'], ['Beta', 45001, '1,212.50']], {});
     expect(point.customers.find((c) => c.customer === 'Acme')!.revenue).toBe(1.234);
   });
+
+  it('".123" and "1.25e3" are no number among decimal commas (as in a wide table), whether they come before or after the evidence', () => {
+    for (const v of ['.123', '1.25e3', '.5e3', '01.e-21']) {
+      const head = ['Customer', 'Date', 'Amount', 'Profit'];
+      const early = segment([head, ['Acme', 45000, v, 1], ['Beta', 45001, '12,50', '1,5']], {});
+      const late = segment([head, ['Beta', 45001, '12,50', '1,5'], ['Acme', 45000, v, 1], ['Gamma', 45002, 3, v]], {});
+      expect(early.customers.map((c) => c.customer)).toEqual(['Beta']);
+      expect(early.skipped.map((s) => [s.row, s.reason])).toEqual([[2, `"${v}" in column C (Amount) is not a number`]]);
+      expect(late.customers.map((c) => c.customer)).toEqual(['Beta']);
+      expect(late.skipped.map((s) => [s.row, s.reason])).toEqual([
+        [3, `"${v}" in column C (Amount) is not a number`], [4, `"${v}" in column D (Profit) is not a number`],
+      ]);
+      // among decimal points they are the numbers + reads
+      const point = segment([head, ['Acme', 45000, v, v], ['Beta', 45001, '1,212.50', '1,212.50']], {});
+      const acme = point.customers.find((c) => c.customer === 'Acme')!;
+      expect([acme.revenue, acme.profit]).toEqual([+v, +v]);
+    }
+  });
 });
 
 describe('plain number text', () => {
-  // the reference: what + gives, for the text the fast reading may take (see columns.ts)
+  // the reference: what + gives, for the text the fast reading may take (see columns.ts): not a
+  // point before exactly three digits (".123" included) nor a point with an exponent, which a
+  // decimal-comma column reads otherwise
   const reference = (v: string) => {
     const f = v.charCodeAt(0), len = v.length, l = v.charCodeAt(len - 1), s1 = v.charCodeAt(1) | 32;
     const plain = ((f >= 48 && f <= 57) || f === 45 || f === 46) && l >= 48 && l <= 57 && !v.includes(',')
-      && !(s1 >= 97 && s1 <= 122 && s1 !== 101) && (len < 5 || v.charCodeAt(len - 4) !== 46);
+      && !(s1 >= 97 && s1 <= 122 && s1 !== 101) && v.charCodeAt(len - 4) !== 46 && !(v.includes('.') && /e/i.test(v));
     return plain && Number.isFinite(+v) ? +v : NaN;
   };
   it('reads exactly the double + reads (or NaN where + is not used), for any digits, signs and points', () => {
@@ -105,8 +125,10 @@ describe('plain number text', () => {
     fc.assert(fc.property(digits, (v) => {
       fc.pre(v !== '');
       expect(Object.is(plainNumber(v), reference(v)) || (Number.isNaN(plainNumber(v)) && Number.isNaN(reference(v)))).toBe(true);
+      // a plain text needs no column decision: both separators read it alike
+      if (!Number.isNaN(plainNumber(v))) expect([numberOf(v, '.'), numberOf(v, ',')]).toEqual([plainNumber(v), plainNumber(v)]);
     }), { numRuns: 5000 });
-    for (const v of ['0.1', '-0', '-0.0', '123456789012345.6', '9007199254740993', '.5', '-.5', '5.', '1.234', '12.345', '1234.5678', '0.30000000000000004']) {
+    for (const v of ['0.1', '-0', '-0.0', '123456789012345.6', '9007199254740993', '.5', '-.5', '5.', '1.234', '12.345', '1234.5678', '0.30000000000000004', '.123', '1.25e3', '.5e3', '1e5', '-.12']) {
       expect(Object.is(plainNumber(v), reference(v)) || (Number.isNaN(plainNumber(v)) && Number.isNaN(reference(v)))).toBe(true);
     }
   });
