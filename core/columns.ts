@@ -251,9 +251,9 @@ export class NumberColumn {
     return NaN;
   }
 
-  /** A cell of a row that never asked for its value still counts as evidence. */
+  /** A cell of a row that never asked for its value still counts as evidence (plain text carries none). */
   observe(v: RawCell): void {
-    if (this.decimal === null && typeof v === 'string' && v !== '' && !(plainNumber(v) === plainNumber(v))) this.count(v);
+    if (this.decimal === null && typeof v === 'string') this.count(v);
   }
 
   private count(v: string): void {

@@ -19,7 +19,7 @@ import type { ColumnMapping, ColumnRole, RawCell, SegmentOptions, SkippedRow } f
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
 
-function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
+export function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
   return mapping.find((m) => m.role === role)?.index ?? -1;
 }
 

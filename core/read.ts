@@ -2,11 +2,11 @@
 // is long (one row per transaction, read row by row by LongReader) or wide (customer × period).
 // Every row read is either used or reported with its sheet row number and a reason.
 
-import { CustomerIndex, readNumber } from './columns';
+import { CustomerIndex, NumberColumn, readNumber } from './columns';
 import { columnLabel, mapColumns } from './headers';
 import { AbcxyzError, t } from './messages';
-import { LongReader, newCustomerTable, rowIsBlank } from './read-long';
-import { decimalEvidence, errorValue, isBlank, isTruthy, parseNumberText } from './values';
+import { columnOf, LongReader, newCustomerTable, rowIsBlank } from './read-long';
+import { errorValue, isBlank, isTruthy, parseNumberText } from './values';
 import type { ColumnMapping, ColumnRole, DateOrder, Grid, RawCell, SegmentOptions, SkippedRow } from './types';
 
 /** Per-customer facts that come from columns other than amounts. */
@@ -82,26 +82,12 @@ class Source {
   }
 }
 
-function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
-  return mapping.find((m) => m.role === role)?.index ?? -1;
-}
-
-/** Decide each numeric column's decimal separator from the evidence of all its text cells. */
+/** Each numeric column's decimal separator, from the evidence of all its text cells (as in long tables). */
 function columnDecimal(rows: Grid, col: number, end: number, forced: '.' | ',' | null): '.' | ',' {
-  if (forced) return forced;
-  if (col < 0) return '.';
-  let comma = 0;
-  let dot = 0;
-  for (let r = 1; r <= end; r++) {
-    const v = rows[r]?.[col];
-    if (typeof v !== 'string') continue;
-    // "12.5" alone is the default reading; only commas or repeated points carry evidence
-    if (v.indexOf(',') < 0 && v.indexOf('.') === v.lastIndexOf('.')) continue;
-    const e = decimalEvidence(v);
-    if (e === ',') comma++;
-    else if (e === '.') dot++;
-  }
-  return comma > dot ? ',' : '.';
+  if (col < 0) return forced ?? '.';
+  const numbers = new NumberColumn(forced);
+  for (let r = 1; r <= end; r++) numbers.observe(rows[r]?.[col]);
+  return numbers.decide();
 }
 
 /**
