@@ -46,9 +46,8 @@ class TextTable {
     }
   }
 
-  /** Add a text that get() did not find (its packed form is still current). */
+  /** Add the text the last get() on this table did not find: its packed form is still current. */
   insert(v: string, value: number): void {
-    this.pack(v);
     this.keys.push(v);
     this.values.push(value);
     this.place(this.keys.length, this.w[0], this.w[1], this.w[2]);

@@ -310,10 +310,12 @@ export class LongReader {
     const { cust, day } = this;
     let maxDay = NO_DAY;
     let minDay = 2147483647;
+    let inDayOrder = true;
     for (let i = 0; i < m; i++) {
       const d = day[i];
       if (d > maxDay) maxDay = d;
       if (d < minDay) minDay = d;
+      if (i > 0 && d < day[i - 1]) inDayOrder = false;
     }
     const asOf = this.asOfOption !== NO_DAY ? this.asOfOption : maxDay;
     // renumber customers to those with a used row, in the order of their first row
@@ -351,6 +353,9 @@ export class LongReader {
         day: day.subarray(0, m),
         amount: this.amt.subarray(0, m),
         profit: this.profit ? this.profit.subarray(0, m) : null,
+        minDay,
+        maxDay,
+        inDayOrder,
         // no dated row at all: there is no as-of date to show (not the sentinel of an empty maximum)
         asOf: asOf === NO_DAY ? null : asOf,
         windowStart: this.from !== NO_DAY ? this.from : m ? minDay : asOf === NO_DAY ? null : asOf,

@@ -32,6 +32,10 @@ export interface LongData {
   amount: Float64Array;
   /** Null when no profit column is mapped. */
   profit: Float64Array | null;
+  /** Earliest and latest day of the rows (meaningless when n = 0), and whether the rows are in day order. */
+  minDay: number;
+  maxDay: number;
+  inDayOrder: boolean;
   /** Null only when no row has a usable date and no as-of date was given. */
   asOf: number | null;
   windowStart: number | null;

@@ -67,18 +67,9 @@ interface Grouped {
  * sorted by date already, else a counting sort by day comes first.
  */
 function groupRows(d: LongData, customers: number): Grouped {
-  const { n, cust, day, amount, profit } = d;
-  let minDay = 2147483647;
-  let maxDay = -2147483648;
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const x = day[i];
-    if (x < minDay) minDay = x;
-    if (x > maxDay) maxDay = x;
-    if (i > 0 && x < day[i - 1]) sorted = false;
-  }
+  const { n, cust, day, amount, profit, minDay, maxDay } = d;
   let byDay: Int32Array | null = null;
-  if (!sorted) {
+  if (!d.inDayOrder) {
     const span = maxDay - minDay + 1;
     const next = new Int32Array(span + 1);
     for (let i = 0; i < n; i++) next[day[i] - minDay + 1]++;
