@@ -35,7 +35,36 @@ class TextTable {
 
   /** Value of a text, or undefined. */
   get(v: string): number | undefined {
-    const short = this.pack(v);
+    return this.probe(this.pack(v), v);
+  }
+
+  /**
+   * Pack a short text of printable ASCII (33–126), lower-cased when `fold`, as pack() packs its
+   * lower-cased form. False, with nothing packed, for any other text: one that is empty, long, has
+   * white space (which names collapse), other characters, or starts with # (an error value?).
+   */
+  packPlain(v: string, fold: boolean): boolean {
+    const len = v.length;
+    if (len === 0 || len > 11 || v.charCodeAt(0) === 35) return false;
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = len << 24;
+    for (let k = 0; k < len; k++) {
+      let c = v.charCodeAt(k);
+      if (c < 33 || c > 126) return false;
+      if (fold && c >= 65 && c <= 90) c += 32;
+      if (k < 4) w0 |= c << (k << 3);
+      else if (k < 8) w1 |= c << ((k - 4) << 3);
+      else w2 |= c << ((k - 8) << 3);
+    }
+    this.w[0] = w0;
+    this.w[1] = w1;
+    this.w[2] = w2;
+    return true;
+  }
+
+  /** Value of the text last packed (v: that text, compared when its form is a hash), or undefined. */
+  probe(short: boolean, v: string): number | undefined {
     const w = this.w;
     const w0 = w[0], w1 = w[1], w2 = w[2];
     const slots = this.slots;
@@ -46,7 +75,7 @@ class TextTable {
     }
   }
 
-  /** Add the text the last get() on this table did not find: its packed form is still current. */
+  /** Add the text the last get() or probe() on this table did not find: its packed form is still current. */
   insert(v: string, value: number): void {
     this.keys.push(v);
     this.values.push(value);
@@ -56,7 +85,7 @@ class TextTable {
   }
 
   /** Up to 11 one-byte characters and the length fit in three words; else the words carry a hash. */
-  private pack(v: string): boolean {
+  pack(v: string): boolean {
     const len = v.length;
     let w0 = 0;
     let w1 = 0;
@@ -115,22 +144,37 @@ export class CustomerIndex {
   readonly names: string[] = [];
   /** The name as customers are matched: case-folded unless case-sensitive; also the tie-break key. */
   readonly keys: string[] = [];
-  private byText: TextTable;
+  /** Texts that are not plain (see packPlain), as they appear in cells. */
+  private byText: TextTable | null = null;
   private byNumber = new Map<number, number>();
   private byKey: TextTable;
   /** expectedRows: rows to come; a ledger has some customers per row, rarely more than one in eight. */
   constructor(private caseSensitive: boolean, expectedRows = 0) {
-    this.byText = new TextTable(expectedRows / 8);
     this.byKey = new TextTable(expectedRows / 8);
   }
 
   /** Index of the customer in a cell, or -1 for an empty name. */
   lookup(v: RawCell): number {
     if (typeof v === 'string') {
-      const hit = this.byText.get(v);
+      // the usual id ("C000038", "10432"): the cell is its own clean name, and its packed folded
+      // form is its key, so one probe of the key table answers
+      const byKey = this.byKey;
+      if (byKey.packPlain(v, !this.caseSensitive)) {
+        const hit = byKey.probe(true, v);
+        if (hit !== undefined) return hit;
+        const idx = this.names.length;
+        this.names.push(v);
+        this.keys.push(this.caseSensitive ? v : v.toLowerCase());
+        byKey.insert(this.keys[idx], idx);
+        return idx;
+      }
+      // other texts are cleaned first; each table packs into its own words, so add() leaves
+      // byText's packed form current for the insert
+      const byText = (this.byText ??= new TextTable());
+      const hit = byText.get(v);
       if (hit !== undefined) return hit;
       const idx = this.add(v);
-      this.byText.insert(v, idx);
+      byText.insert(v, idx);
       return idx;
     }
     if (typeof v === 'number') {
