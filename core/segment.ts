@@ -15,11 +15,6 @@ import type {
 } from './types';
 
 export const SEGMENTS: Segment[] = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'];
-const SEGMENT_OF: Record<AbcClass, Record<XyzClass, Segment>> = {
-  A: { X: 'AX', Y: 'AY', Z: 'AZ' },
-  B: { X: 'BX', Y: 'BY', Z: 'BZ' },
-  C: { X: 'CX', Y: 'CY', Z: 'CZ' },
-};
 
 /** Per-customer aggregates, before any classification. Struct of arrays for speed. */
 interface Aggregates {
@@ -30,8 +25,9 @@ interface Aggregates {
   active: Int32Array;
   cv: Float64Array;
   purchases: Int32Array;
-  first: Float64Array;
-  last: Float64Array;
+  /** Days (long input only): Int32, so the results hold them as small integers, not boxed doubles. */
+  first: Int32Array;
+  last: Int32Array;
   /** Median gap between purchase days; NaN with fewer than two. */
   gap: Float64Array;
 }
@@ -46,8 +42,8 @@ function newAggregates(n: number, withProfit: boolean): Aggregates {
     active: new Int32Array(n),
     cv: nan(),
     purchases: new Int32Array(n),
-    first: nan(),
-    last: nan(),
+    first: new Int32Array(n),
+    last: new Int32Array(n),
     gap: nan(),
   };
 }
@@ -121,7 +117,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     let active = 0;
     let curP = -2147483648;
     let ss = 0, sc = 0, smax = 0, sPos = false;
-    let purchases = 0, firstBuy = NaN, lastBuy = NaN, nGaps = 0;
+    let purchases = 0, firstBuy = 0, lastBuy = -2147483648, nGaps = 0;
     const firstP = per[day[s0] - base];
     for (let k = s0; k < s1; k++) {
       const x = amount[k];
@@ -221,6 +217,12 @@ function actionFor(status: Status | null, abc: AbcClass | null, key: boolean, se
   return segment ? t(STRATEGY_KEY[segment]) : t('action.none');
 }
 
+/**
+ * Shared by every customer without an archetype (most of them): one empty list per customer would
+ * be tens of thousands of objects for nothing. Frozen, so no caller can fill it for all.
+ */
+const NO_ARCHETYPES = Object.freeze([]) as unknown as Archetype[];
+
 /** Message keys built once: a key built per customer would be a new string to hash every time. */
 const STRATEGY_KEY = Object.fromEntries(SEGMENTS.map((s) => [s, `strategy.${s}`])) as Record<Segment, MessageKey>;
 
@@ -292,6 +294,7 @@ function computeSegments(
   const customers: CustomerResult[] = new Array(C);
   const segmentOf = new Int8Array(C).fill(-1);
   let mostlyZ = 0, xyzCount = 0, tooNew = 0, netLe = 0;
+  let keyCount = 0, keyShare = 0;
   const risky: string[] = [];
   for (let c = 0; c < C; c++) {
     const cls = abc.cls[c];
@@ -309,13 +312,18 @@ function computeSegments(
     } else xyz = classifyXyz('frequency', frequency ?? 0, o.x, o.y);
     if (xyz) { xyzCount++; if (xyz === 'Z') mostlyZ++; }
     // one shared string per segment: a concatenated string would be re-hashed at every lookup
-    const segment = cls && xyz ? SEGMENT_OF[cls][xyz] : null;
-    // SEGMENTS order: A/B/C × X/Y/Z
-    if (segment) segmentOf[c] = (cls!.charCodeAt(0) - 65) * 3 + (xyz!.charCodeAt(0) - 88);
+    let segment: Segment | null = null;
+    if (cls && xyz) {
+      // SEGMENTS order: A/B/C × X/Y/Z
+      const s = (cls.charCodeAt(0) - 65) * 3 + (xyz.charCodeAt(0) - 88);
+      segmentOf[c] = s;
+      segment = SEGMENTS[s];
+    }
     const profitShare = basis[c] > 0 && basisTotal > 0 ? basis[c] / basisTotal : null;
     const financier = profitShare !== null && profitShare >= o.financierShare - EPS;
     const dependencyRisk = profitShare !== null && profitShare >= o.dependencyShare - EPS;
-    if (financier) key[c] = 1;
+    const keyAccount = key[c] === 1 || financier;
+    if (keyAccount) { keyCount++; if (eligible) keyShare += abc.share[c]; }
     if (dependencyRisk) risky.push(table.names[c]);
 
     let status: Status | null = null;
@@ -330,16 +338,21 @@ function computeSegments(
       lapse = recency / gap;
       status = lifecycleStatus(recency, gap, asOf! - first, o);
     }
-    const archetypes: Archetype[] = [];
-    if (financier) archetypes.push('Financier');
+    let prospect = false;
     if (long && abc.cutoffs.a !== null && asOf! - first! <= o.newDays) {
       // annualised since the first purchase, with a 30-day floor so a one-week customer is not multiplied by 52
       const annual = metric[c] * 365 / Math.max(asOf! - first! + 1, 30);
       const budget = table.budget[c];
-      if ((budget === budget ? budget : annual) >= abc.cutoffs.a) archetypes.push('Prospect');
+      prospect = (budget === budget ? budget : annual) >= abc.cutoffs.a;
     }
-    if (table.image[c]) archetypes.push('Image builder');
-    if (table.expert[c]) archetypes.push('Expert');
+    let archetypes = NO_ARCHETYPES;
+    if (financier || prospect || table.image[c] || table.expert[c]) {
+      archetypes = [];
+      if (financier) archetypes.push('Financier');
+      if (prospect) archetypes.push('Prospect');
+      if (table.image[c]) archetypes.push('Image builder');
+      if (table.expert[c]) archetypes.push('Expert');
+    }
     if (!eligible) netLe++;
     customers[c] = {
       rank: eligible ? abc.rank[c] : null,
@@ -359,7 +372,7 @@ function computeSegments(
       xyz,
       xyzNote,
       segment,
-      keyAccount: false,
+      keyAccount,
       archetypes,
       profitShare,
       dependencyRisk,
@@ -371,16 +384,8 @@ function computeSegments(
       gapFallback: fallback,
       lapse,
       status,
-      action: '',
+      action: actionFor(status, cls, keyAccount, segment, !eligible),
     };
-  }
- 
-  let keyCount = 0, keyShare = 0;
-  for (let c = 0; c < C; c++) {
-    const r = customers[c];
-    r.keyAccount = key[c] === 1;
-    if (r.keyAccount) { keyCount++; if (r.share !== null) keyShare += r.share; }
-    r.action = actionFor(r.status, r.abc, r.keyAccount, r.segment, r.abc === null);
   }
 
   // rank order; customers that could not be ranked follow, by metric descending then name
