@@ -311,22 +311,33 @@ export class LongReader {
     let maxDay = NO_DAY;
     let minDay = 2147483647;
     let inDayOrder = true;
+    // customers are numbered as first met; when the used rows meet them in that order too (every
+    // customer first met on a used row), the numbering is already the final one
+    let met = 0;
+    let inMetOrder = true;
     for (let i = 0; i < m; i++) {
       const d = day[i];
       if (d > maxDay) maxDay = d;
       if (d < minDay) minDay = d;
       if (i > 0 && d < day[i - 1]) inDayOrder = false;
+      const c = cust[i];
+      if (c === met) met++;
+      else if (c > met) inMetOrder = false;
     }
     const asOf = this.asOfOption !== NO_DAY ? this.asOfOption : maxDay;
-    // renumber customers to those with a used row, in the order of their first row
-    const { names: allNames, keys: allKeys } = this.customers;
-    const remap = new Int32Array(allNames.length).fill(-1);
-    const names: string[] = [];
-    const keys: string[] = [];
-    for (let i = 0; i < m; i++) {
-      let c = remap[cust[i]];
-      if (c < 0) { c = remap[cust[i]] = names.length; names.push(allNames[cust[i]]); keys.push(allKeys[cust[i]]); }
-      cust[i] = c;
+    let { names, keys } = this.customers;
+    if (!inMetOrder || met !== names.length) {
+      // renumber customers to those with a used row, in the order of their first used row
+      const allNames = names;
+      const allKeys = keys;
+      const remap = new Int32Array(allNames.length).fill(-1);
+      names = [];
+      keys = [];
+      for (let i = 0; i < m; i++) {
+        let c = remap[cust[i]];
+        if (c < 0) { c = remap[cust[i]] = names.length; names.push(allNames[cust[i]]); keys.push(allKeys[cust[i]]); }
+        cust[i] = c;
+      }
     }
     const table = newCustomerTable(names, keys);
     if (this.tagBits) {

@@ -48,4 +48,11 @@ describe('customer matching', () => {
     expect(r.customers.map((c) => [c.customer, c.revenue])).toEqual([['c1', 6]]);
     expect(r.skipped.map((s) => s.row)).toEqual([5]);
   });
+
+  it('counts customers from their first used row: one first met on a skipped row comes after', () => {
+    // both bring half the revenue, so both are a dependency risk; warnings list customers in order
+    const rows: RawCell[][] = [['Customer', 'Date', 'Amount'], ['Acme', 'soon', 5], ['Beta', 45000, 100], ['Acme', 45001, 100], ['Beta', 45002, 0]];
+    const r = segment(rows);
+    expect(r.warnings.filter((w) => w.includes('dependency')).map((w) => w.split(' ')[0])).toEqual(['Beta', 'Acme']);
+  });
 });
