@@ -1,6 +1,6 @@
 // ABC: rank customers by a metric and cut the cumulative share into A, B and C.
 
-import { compensatedSum, EPS } from './sum';
+import { compensatedSumAt, EPS } from './sum';
 import type { AbcClass, AbcRule } from './types';
 
 export interface AbcInput {
@@ -39,16 +39,34 @@ export function rankOrder(metric: ArrayLike<number>, keys?: readonly string[]): 
   // equal metrics sit together, in item order; a run of them is ordered by key
   if (keys) {
     for (let k = 0; k < m;) {
+      const x = metric[order[k]];
       let e = k + 1;
-      while (e < m && metric[order[e]] === metric[order[k]]) e++;
-      if (e - k > 1) {
-        const run = order.slice(k, e).sort((i, j) => (keys[i] < keys[j] ? -1 : keys[i] > keys[j] ? 1 : i - j));
-        for (let q = k; q < e; q++) order[q] = run[q - k];
-      }
+      while (e < m && metric[order[e]] === x) e++;
+      if (e - k > 1) sortRunByKey(order, k, e, keys);
       k = e;
     }
   }
   return order;
+}
+
+/**
+ * Order items k..e-1 by key, equal keys by item. Runs of ties are many and short (thousands of
+ * customers with the same small total): an insertion sort in place, where a sort() per run would
+ * allocate its copies thousands of times.
+ */
+function sortRunByKey(order: number[], k: number, e: number, keys: readonly string[]): void {
+  const before = (i: number, j: number) => keys[i] < keys[j] || (keys[i] === keys[j] && i < j);
+  if (e - k > 32) {
+    const run = order.slice(k, e).sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+    for (let q = k; q < e; q++) order[q] = run[q - k];
+    return;
+  }
+  for (let q = k + 1; q < e; q++) {
+    const item = order[q];
+    let p = q - 1;
+    while (p >= k && before(item, order[p])) { order[p + 1] = order[p]; p--; }
+    order[p + 1] = item;
+  }
 }
 
 /**
@@ -89,7 +107,7 @@ export function classifyAbc({ metric, keys, rule, a, b }: AbcInput): AbcOutput {
   const cumShare = new Float64Array(n).fill(NaN);
   const rank = new Int32Array(n);
   // compensated sums in rank order, so the last cumulative share is exactly total / total = 1
-  const total = compensatedSum(order.map((i) => metric[i]));
+  const total = compensatedSumAt(metric, order);
   const m = order.length;
   const nA = Math.round(m * a);
   const nB = Math.round(m * b);

@@ -1,12 +1,12 @@
 // Compensated (Neumaier) summation: sales ledgers mix large invoices with small credit notes,
 // and naive float sums leave residue such as 4e-15 where returns cancel a purchase exactly.
 
-/** Neumaier sum of an array. */
-export function compensatedSum(values: ArrayLike<number>): number {
+/** Neumaier sum of values[at[0]], values[at[1]], … (in that order). */
+export function compensatedSumAt(values: ArrayLike<number>, at: readonly number[]): number {
   let s = 0;
   let c = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
+  for (let k = 0; k < at.length; k++) {
+    const x = values[at[k]];
     const t = s + x;
     c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     s = t;

@@ -2,7 +2,7 @@
 // monotonicity, ties, and the matrix.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyAbc, segment, type RawCell } from '../../core/index';
+import { classifyAbc, rankOrder, segment, type RawCell } from '../../core/index';
 
 const customerName = fc.constantFrom('Acme', 'acme ', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', '');
 // amounts in cents so every sum is exact and scaling by 10 is exact too
@@ -112,6 +112,19 @@ describe('properties', () => {
       m.forEach((v, i) => byValue.set(v, (byValue.get(v) ?? new Set()).add(r.cls[i]!)));
       for (const set of byValue.values()) expect(set.size).toBe(1);
       expect(r.cls[r.order[0]]).toBe('A');
+    }));
+  });
+
+  it('rank order is metric descending, ties by key ascending, then by position (short and long tie runs)', () => {
+    // few distinct metrics make tie runs of every length, past the insertion-sort cut-off of 32
+    const item = fc.record({ metric: fc.constantFrom(-1, 0, 1, 2, 2.5, 7), key: fc.constantFrom('a', 'b', 'B', 'c0', 'c00', 'é', 'z') });
+    fc.assert(fc.property(fc.array(item, { minLength: 1, maxLength: 150 }), (items) => {
+      const order = rankOrder(items.map((x) => x.metric), items.map((x) => x.key));
+      const want = items.map((_, i) => i).filter((i) => items[i].metric > 0).sort((i, j) => {
+        const p = items[i], q = items[j];
+        return q.metric - p.metric || (p.key < q.key ? -1 : p.key > q.key ? 1 : i - j);
+      });
+      expect(order).toEqual(want);
     }));
   });
 
