@@ -14,14 +14,18 @@ import type { DateOrder, RawCell, SegmentOptions } from './types';
  * large table, looking up a string in a Map costs cache misses on the bucket, the entry and the
  * stored key; here a short text (the usual customer id) is packed into the slot itself, so a
  * lookup reads one slot and compares three integers. Longer texts keep their hash in the slot and
- * are compared with the stored key.
+ * are compared with the stored text. The value lives in the slot too: no per-entry arrays.
  */
 class TextTable {
   private mask: number;
-  /** Slots of four words: entry + 1 (0 = empty), then the packed text (or the hash of a long one). */
+  /**
+   * Slots of four words: value + 1 (0 = empty), then the packed text. A long text's words are its
+   * hash, the index of the stored text, and its length under the marker byte 255.
+   */
   private slots: Int32Array;
-  private keys: string[] = [];
-  readonly values: number[] = [];
+  private count = 0;
+  /** Texts too long to pack, in the order added. */
+  private long: string[] = [];
   /** The packed form of the text last given to pack() (a typed array: the words are not Smis). */
   private w = new Int32Array(3);
 
@@ -63,25 +67,26 @@ class TextTable {
     return true;
   }
 
-  /** Value of the text last packed (v: that text, compared when its form is a hash), or undefined. */
+  /** Value of the text last packed (v: that text, compared when it was too long to pack), or undefined. */
   probe(short: boolean, v: string): number | undefined {
     const w = this.w;
     const w0 = w[0], w1 = w[1], w2 = w[2];
     const slots = this.slots;
-    for (let i = this.start(); ; i = (i + 4) & (4 * this.mask + 3)) {
+    for (let i = this.start(w0, w1, w2); ; i = (i + 4) & (4 * this.mask + 3)) {
       const e = slots[i];
       if (e === 0) return undefined;
-      if (slots[i + 1] === w0 && slots[i + 2] === w1 && slots[i + 3] === w2 && (short || this.keys[e - 1] === v)) return this.values[e - 1];
+      if (slots[i + 1] === w0 && slots[i + 3] === w2 && (short ? slots[i + 2] === w1 : this.long[slots[i + 2]] === v)) return e - 1;
     }
   }
 
   /** Add the text the last get() or probe() on this table did not find: its packed form is still current. */
   insert(v: string, value: number): void {
-    this.keys.push(v);
-    this.values.push(value);
-    this.place(this.keys.length, this.w[0], this.w[1], this.w[2]);
+    const w = this.w;
+    let w1 = w[1];
+    if (w[2] >>> 24 === 255) { w1 = this.long.length; this.long.push(v); }
+    this.place(value + 1, w[0], w1, w[2]);
     // at most three quarters full, so probes stay short
-    if (4 * this.keys.length > 3 * this.mask) this.grow();
+    if (4 * ++this.count > 3 * this.mask) this.grow();
   }
 
   /** Up to 11 one-byte characters and the length fit in three words; else the words carry a hash. */
@@ -103,8 +108,8 @@ class TextTable {
       let h = 0x811c9dc5 | 0;
       for (let k = 0; k < len; k++) h = Math.imul(h ^ v.charCodeAt(k), 16777619);
       w0 = h;
-      w1 = len;
-      w2 = 255 << 24;
+      w1 = 0;
+      w2 = (255 << 24) | (len & 0xffffff);
     }
     this.w[0] = w0;
     this.w[1] = w1;
@@ -112,20 +117,18 @@ class TextTable {
     return short;
   }
 
-  private start(): number {
-    const w = this.w;
-    let h = Math.imul(w[0] ^ Math.imul(w[1], 0x9e3779b1) ^ Math.imul(w[2], 0x85ebca6b), 0xc2b2ae35);
+  /** First slot to probe. A long text's second word (its index) is left out: a lookup does not know it. */
+  private start(w0: number, w1: number, w2: number): number {
+    if (w2 >>> 24 === 255) w1 = 0;
+    let h = Math.imul(w0 ^ Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2, 0x85ebca6b), 0xc2b2ae35);
     h ^= h >>> 15;
     return (h & this.mask) << 2;
   }
 
-  private place(entry: number, w0: number, w1: number, w2: number): void {
-    this.w[0] = w0;
-    this.w[1] = w1;
-    this.w[2] = w2;
-    let i = this.start();
+  private place(e: number, w0: number, w1: number, w2: number): void {
+    let i = this.start(w0, w1, w2);
     while (this.slots[i] !== 0) i = (i + 4) & (4 * this.mask + 3);
-    this.slots[i] = entry;
+    this.slots[i] = e;
     this.slots[i + 1] = w0;
     this.slots[i + 2] = w1;
     this.slots[i + 3] = w2;

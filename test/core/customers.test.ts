@@ -3,7 +3,7 @@
 // other texts; whatever the mix of spellings and their order, both must agree.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segment, type RawCell } from '../../core/index';
+import { createSegmenter, segment, type RawCell } from '../../core/index';
 
 // short plain ids, long names (past the 11 packed characters), non-ASCII, a '#' that is no error
 const bases = ['C000038', 'c1', 'ACME', 'Az@[`{z', 'ZZ-9', 'Müller GmbH', 'Über', 'International Widgets Ltd', 'X#1', 'İstanbul AŞ', 'ab cd', '12345'];
@@ -54,5 +54,17 @@ describe('customer matching', () => {
     const rows: RawCell[][] = [['Customer', 'Date', 'Amount'], ['Acme', 'soon', 5], ['Beta', 45000, 100], ['Acme', 45001, 100], ['Beta', 45002, 0]];
     const r = segment(rows);
     expect(r.warnings.filter((w) => w.includes('dependency')).map((w) => w.split(' ')[0])).toEqual(['Beta', 'Acme']);
+  });
+
+  it('keeps every customer apart as the tables grow, short ids and long names alike', () => {
+    // streamed with no size hint, so the tables start small and are rebuilt several times
+    const s = createSegmenter();
+    s.add(['Customer', 'Date', 'Amount']);
+    const names = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `Customer number ${i} of a long list` : `K${i}`));
+    for (let pass = 0; pass < 2; pass++) for (const n of names) s.add([pass ? ` ${n.toUpperCase()} ` : n, 45000 + pass, 1]);
+    const r = s.finish();
+    expect(r.customers.length).toBe(3000);
+    expect(new Set(r.customers.map((c) => c.customer))).toEqual(new Set(names));
+    expect(r.customers.every((c) => c.revenue === 2)).toBe(true);
   });
 });
