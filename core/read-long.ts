@@ -43,6 +43,8 @@ export class LongReader {
   private readonly qi: number;
   private readonly fi: number;
   private readonly useQp: boolean;
+  /** No option or column that a typed row needs evaluate() for (see add). */
+  private readonly typedOnly: boolean;
   private readonly tagCols: number[];
   private readonly budgetCol: number;
   private readonly customers: CustomerIndex;
@@ -89,6 +91,8 @@ export class LongReader {
     this.fi = columnOf(mapping, 'profit');
     this.tagCols = TAGS.map((role) => columnOf(mapping, role));
     this.budgetCol = columnOf(mapping, 'budget');
+    this.typedOnly = !this.useQp && this.budgetCol < 0 && this.tagCols.every((k) => k < 0) && !options.date1904
+      && !options.from && !options.to && !options.asOf;
     this.customers = new CustomerIndex(options.caseSensitive, capacity);
     this.numA = new NumberColumn(options.decimal);
     this.numQ = new NumberColumn(options.decimal);
@@ -111,6 +115,26 @@ export class LongReader {
   /** Data row r of the table (the header is row 0). */
   add(row: readonly RawCell[], r: number): void {
     const c = this.customers.lookup(row[this.ci]);
+    if (c >= 0 && this.typedOnly && this.blanks.length === 0) {
+      // the usual typed row (a serial date, a number, maybe a number or nothing as profit) in a
+      // table without a window, tags or quantity × price: what evaluate() would find, found directly
+      const dv = row[this.di];
+      const av = row[this.ai];
+      if (typeof dv === 'number' && dv >= 61 && dv < 2958466 && typeof av === 'number' && av - av === 0) {
+        let p = 0;
+        let plain = true;
+        if (this.fi >= 0) {
+          const pv = row[this.fi];
+          if (typeof pv === 'number' && pv - pv === 0) p = pv;
+          else plain = pv === '' || pv === null || pv === undefined;
+        }
+        if (plain) {
+          this.lastRow = r;
+          this.put(c, Math.floor(dv) - SERIAL_1970, av, p, r);
+          return;
+        }
+      }
+    }
     // a copy: the row is kept past this call, and the caller may refill the same array
     if (c < 0 && rowIsBlank(row)) { this.blanks.push({ r, row: Array.from(row) }); return; }
     if (this.blanks.length) {
@@ -215,20 +239,25 @@ export class LongReader {
     else if (d > this.to) { this.skip(r, row, t('skip.afterWindow', { date: isoFromDay(d), to: isoFromDay(this.to) })); return; }
     else if (this.asOfOption !== NO_DAY && d > this.asOfOption) { this.skip(r, row, t('skip.afterAsOf', { date: isoFromDay(d), asOf: isoFromDay(this.asOfOption) })); return; }
 
+    const s = this.put(c, d, amount, profit, r);
+    if (dateId >= 0) { this.day[s] = dateId; this.pendDate.push(s); }
+    if (amountComma === amountComma) { this.pendAmt.push(s); this.pendAmtComma.push(amountComma); }
+    if (this.profit && profitComma === profitComma) { this.pendProfit.push(s); this.pendProfitComma.push(profitComma); }
+    if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
+    if (this.budgets) this.budgets[s] = row[this.budgetCol];
+  }
+
+  /** Store a used row; its position among the used rows. */
+  private put(c: number, d: number, amount: number, profit: number, r: number): number {
     const s = this.n;
     if (s === this.cust.length) this.grow();
     this.cust[s] = c;
-    if (dateId >= 0) { this.day[s] = dateId; this.pendDate.push(s); } else this.day[s] = d;
+    this.day[s] = d;
     this.amt[s] = amount;
-    if (amountComma === amountComma) { this.pendAmt.push(s); this.pendAmtComma.push(amountComma); }
-    if (this.profit) {
-      this.profit[s] = profit;
-      if (profitComma === profitComma) { this.pendProfit.push(s); this.pendProfitComma.push(profitComma); }
-    }
+    if (this.profit) this.profit[s] = profit;
     this.index[s] = r;
-    if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
-    if (this.budgets) this.budgets[s] = row[this.budgetCol];
     this.n = s + 1;
+    return s;
   }
 
   private tagsOf(row: readonly RawCell[]): number {

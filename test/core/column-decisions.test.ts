@@ -19,8 +19,10 @@ const line = fc.record({
   badDate: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bad }),
   badAmount: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: bad }),
   style: fc.integer({ min: 0, max: 3 }),
+  // a margin: none (blank or empty), unreadable, or cents
+  profit: fc.oneof({ weight: 8, arbitrary: cents }, { weight: 1, arbitrary: fc.constantFrom<RawCell>('', null, 'n/a') }),
 });
-type Line = { customer: string; day: number; cents: number; badDate: RawCell; badAmount: RawCell; style: number };
+type Line = { customer: string; day: number; cents: number; badDate: RawCell; badAmount: RawCell; style: number; profit: RawCell };
 
 const two = (n: number) => String(n).padStart(2, '0');
 function dateText(day: number, order: 'dmy' | 'mdy'): string {
@@ -40,18 +42,20 @@ function commaText(c: number, style: number): string {
 }
 
 function grids(lines: Line[], order: 'dmy' | 'mdy') {
-  const header = ['Customer', 'Date', 'Amount'];
+  const header = ['Customer', 'Date', 'Amount', 'Profit'];
   const typed: RawCell[][] = [header];
   const text: RawCell[][] = [header];
   for (const l of lines) {
-    typed.push([l.customer, l.badDate ?? l.day + SERIAL_1970, l.badAmount ?? l.cents / 100]);
-    text.push([l.customer, l.badDate ?? dateText(l.day, order), l.badAmount ?? commaText(l.cents, l.style)]);
+    const profit = typeof l.profit === 'number' ? l.profit / 100 : l.profit;
+    const profitText = typeof l.profit === 'number' ? commaText(l.profit, l.style) : l.profit;
+    typed.push([l.customer, l.badDate ?? l.day + SERIAL_1970, l.badAmount ?? l.cents / 100, profit]);
+    text.push([l.customer, l.badDate ?? dateText(l.day, order), l.badAmount ?? commaText(l.cents, l.style), profitText]);
   }
   // evidence for the order and the separator: two distinct days past the 12th outvote the one
   // distinct bad text ("31/02/2024" reads as day-first evidence)
   for (const d of [19380, 19401]) {
-    typed.push(['Theta', d + SERIAL_1970, 1.5]);
-    text.push(['Theta', dateText(d, order), '1,50']);
+    typed.push(['Theta', d + SERIAL_1970, 1.5, 0.5]);
+    text.push(['Theta', dateText(d, order), '1,50', '0,50']);
   }
   return { typed, text };
 }
@@ -59,7 +63,7 @@ function grids(lines: Line[], order: 'dmy' | 'mdy') {
 const summary = (rows: RawCell[][], o: object) => {
   const r = segment(rows, { xyzMethod: 'cv', ...o });
   return {
-    customers: r.customers.map((c) => [c.customer, c.abc, c.xyz, c.status, Math.round(c.revenue * 100), c.firstPurchase, c.lastPurchase]),
+    customers: r.customers.map((c) => [c.customer, c.abc, c.xyz, c.status, Math.round(c.revenue * 100), Math.round((c.profit ?? NaN) * 100), c.firstPurchase, c.lastPurchase]),
     used: r.totals.rowsUsed,
     skipped: r.skipped.map((s) => s.row),
     asOf: r.asOf,
@@ -67,7 +71,7 @@ const summary = (rows: RawCell[][], o: object) => {
 };
 
 describe('column-wide decisions on rows read one at a time', () => {
-  it('decimal-comma amounts and text dates (either order) read as their typed values, in any row order, with or without a window', () => {
+  it('decimal-comma amounts and margins and text dates (either order) read as their typed values, in any row order, with or without a window', () => {
     const windows = fc.constantFrom({}, { from: '2023-06-01' }, { to: '2024-06-30' }, { asOf: '2024-03-31' }, { from: '2023-03-01', to: '2024-09-30' });
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 80 }), fc.constantFrom('dmy' as const, 'mdy' as const), windows, (lines, order, w) => {
       const { typed, text } = grids(lines as Line[], order);
