@@ -16,11 +16,12 @@ import type { DateOrder, RawCell, SegmentOptions } from './types';
  * lookup reads one slot and compares three integers. Longer texts keep their hash in the slot and
  * are compared with the stored text. The value lives in the slot too: no per-entry arrays.
  */
-class TextTable {
+export class TextTable {
   private mask: number;
   /**
-   * Slots of four words: value + 1 (0 = empty), then the packed text. A long text's words are its
-   * hash, the index of the stored text, and its length under the marker byte 255.
+   * Slots of four words: value + 2 (0 = empty; a value may be -1, "not a customer", which must be
+   * remembered too), then the packed text. A long text's words are its hash, the index of the
+   * stored text, and its length under the marker byte 255.
    */
   private slots: Int32Array;
   private count = 0;
@@ -75,16 +76,16 @@ class TextTable {
     for (let i = this.start(w0, w1, w2); ; i = (i + 4) & (4 * this.mask + 3)) {
       const e = slots[i];
       if (e === 0) return undefined;
-      if (slots[i + 1] === w0 && slots[i + 3] === w2 && (short ? slots[i + 2] === w1 : this.long[slots[i + 2]] === v)) return e - 1;
+      if (slots[i + 1] === w0 && slots[i + 3] === w2 && (short ? slots[i + 2] === w1 : this.long[slots[i + 2]] === v)) return e - 2;
     }
   }
 
-  /** Add the text the last get() or probe() on this table did not find: its packed form is still current. */
+  /** Add the text the last get() or probe() on this table did not find (value ≥ -1): its packed form is still current. */
   insert(v: string, value: number): void {
     const w = this.w;
     let w1 = w[1];
     if (w[2] >>> 24 === 255) { w1 = this.long.length; this.long.push(v); }
-    this.place(value + 1, w[0], w1, w[2]);
+    this.place(value + 2, w[0], w1, w[2]);
     // at most three quarters full, so probes stay short
     if (4 * ++this.count > 3 * this.mask) this.grow();
   }

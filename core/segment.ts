@@ -221,7 +221,7 @@ function actionFor(status: Status | null, abc: AbcClass | null, key: boolean, se
  * Shared by every customer without an archetype (most of them): one empty list per customer would
  * be tens of thousands of objects for nothing. Frozen, so no caller can fill it for all.
  */
-const NO_ARCHETYPES = Object.freeze([]) as unknown as Archetype[];
+const NO_ARCHETYPES: readonly Archetype[] = Object.freeze([]);
 
 /** Message keys built once: a key built per customer would be a new string to hash every time. */
 const STRATEGY_KEY = Object.fromEntries(SEGMENTS.map((s) => [s, `strategy.${s}`])) as Record<Segment, MessageKey>;
@@ -347,11 +347,12 @@ function computeSegments(
     }
     let archetypes = NO_ARCHETYPES;
     if (financier || prospect || table.image[c] || table.expert[c]) {
-      archetypes = [];
-      if (financier) archetypes.push('Financier');
-      if (prospect) archetypes.push('Prospect');
-      if (table.image[c]) archetypes.push('Image builder');
-      if (table.expert[c]) archetypes.push('Expert');
+      const list: Archetype[] = [];
+      if (financier) list.push('Financier');
+      if (prospect) list.push('Prospect');
+      if (table.image[c]) list.push('Image builder');
+      if (table.expert[c]) list.push('Expert');
+      archetypes = list;
     }
     if (!eligible) netLe++;
     customers[c] = {

@@ -104,7 +104,8 @@ export interface CustomerResult {
   xyzNote: string | null;
   segment: Segment | null;
   keyAccount: boolean;
-  archetypes: Archetype[];
+  /** Shared and frozen when empty: read it, do not fill it. */
+  archetypes: readonly Archetype[];
   profitShare: number | null;
   dependencyRisk: boolean;
   qualified: boolean;

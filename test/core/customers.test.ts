@@ -3,6 +3,7 @@
 // other texts; whatever the mix of spellings and their order, both must agree.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TextTable } from '../../core/columns';
 import { createSegmenter, segment, type RawCell } from '../../core/index';
 
 // short plain ids, long names (past the 11 packed characters), non-ASCII, a '#' that is no error
@@ -66,5 +67,17 @@ describe('customer matching', () => {
     expect(r.customers.length).toBe(3000);
     expect(new Set(r.customers.map((c) => c.customer))).toEqual(new Set(names));
     expect(r.customers.every((c) => c.revenue === 2)).toBe(true);
+  });
+
+  it('remembers a text that is no customer (value -1), so a column of blanks is cleaned once per distinct text', () => {
+    const table = new TextTable();
+    for (const text of ['', '   ', '#N/A', ' '.repeat(30)]) {
+      expect(table.get(text)).toBeUndefined();
+      table.insert(text, -1);
+      expect(table.get(text)).toBe(-1);
+    }
+    table.get('C1');
+    table.insert('C1', 0);
+    expect([table.get('C1'), table.get('   ')]).toEqual([0, -1]);
   });
 });
