@@ -293,6 +293,8 @@ function computeSegments(
 
   const customers: CustomerResult[] = new Array(C);
   const segmentOf = new Int8Array(C).fill(-1);
+  /** Customers for the win-back list: lost or at risk, and a key account or an A or B customer. */
+  const slipping = new Uint8Array(C);
   let mostlyZ = 0, xyzCount = 0, tooNew = 0, netLe = 0;
   let keyCount = 0, keyShare = 0;
   const risky: string[] = [];
@@ -355,6 +357,7 @@ function computeSegments(
       archetypes = list;
     }
     if (!eligible) netLe++;
+    if ((status === 'Lost' || status === 'At risk') && (keyAccount || cls === 'A' || cls === 'B')) slipping[c] = 1;
     customers[c] = {
       rank: eligible ? abc.rank[c] : null,
       customer: table.names[c],
@@ -389,18 +392,30 @@ function computeSegments(
     };
   }
 
-  // rank order; customers that could not be ranked follow, by metric descending then name
-  // (the comparator answers -1/0/1: a difference of metrics would be a new number object per comparison)
-  const unranked = customers.filter((r) => r.rank === null).sort((p, q) => (q.metric > p.metric ? 1 : q.metric < p.metric ? -1 : p.customer < q.customer ? -1 : p.customer > q.customer ? 1 : 0));
-  const ordered = abc.order.map((i) => customers[i]).concat(unranked);
+  // rank order; customers that could not be ranked follow, by metric descending then name. Picked
+  // by index from the typed columns: touching 70,000 result objects scattered in memory to filter
+  // them costs a cache miss each.
+  const rankedCount = abc.order.length;
+  const unranked: number[] = [];
+  for (let c = 0; c < C; c++) if (abc.cls[c] === null) unranked.push(c);
+  const names = table.names;
+  // the comparator answers -1/0/1: a difference of metrics would be a new number object per comparison
+  unranked.sort((p, q) => (metric[q] > metric[p] ? 1 : metric[q] < metric[p] ? -1 : names[p] < names[q] ? -1 : names[p] > names[q] ? 1 : 0));
+  const orderedIndex = new Int32Array(C);
+  for (let k = 0; k < rankedCount; k++) orderedIndex[k] = abc.order[k];
+  for (let k = 0; k < unranked.length; k++) orderedIndex[rankedCount + k] = unranked[k];
+  const ordered: CustomerResult[] = new Array(C);
+  for (let k = 0; k < C; k++) ordered[k] = customers[orderedIndex[k]];
 
   const matrix = buildMatrix(abc.order, segmentOf, metric, abc.total);
   let classified = 0;
   for (const s of SEGMENTS) classified += matrix[s].customers;
 
-  const winBack: WinBackEntry[] = ordered
-    .filter((r) => (r.status === 'Lost' || r.status === 'At risk') && (r.keyAccount || r.abc === 'A' || r.abc === 'B'))
-    .map((r) => ({
+  const winBack: WinBackEntry[] = [];
+  for (let k = 0; k < C; k++) {
+    if (!slipping[orderedIndex[k]]) continue;
+    const r = ordered[k];
+    winBack.push({
       customer: r.customer,
       segment: r.segment,
       abc: r.abc,
@@ -413,7 +428,8 @@ function computeSegments(
       // yearly value of the relationship while it lasted (at least one year)
       valueAtStake: r.metric * 365 / Math.max(r.lastPurchase! - r.firstPurchase! + (r.typicalGap ?? 0), 365),
       action: r.action,
-    }));
+    });
+  }
 
  
   if (read.rowsUsed === 0) warnings.push(t('warn.noRows'));

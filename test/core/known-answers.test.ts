@@ -132,3 +132,33 @@ describe('house example (§5.9): 12 months, as-of end of month 12', () => {
     expect(r.winBack[0].action).toMatch(/special offer|discount/i);
   });
 });
+
+describe('win-back list and the order of customers that cannot be ranked', () => {
+  // monthly buyers (typical gap 30 days) seen from 2024-12-31
+  const asOf = Date.UTC(2024, 11, 31);
+  const iso = (daysBefore: number) => new Date(asOf - daysBefore * 864e5).toISOString().slice(0, 10);
+  const buys = (name: string, count: number, lastDaysBefore: number, amount: number) =>
+    Array.from({ length: count }, (_, k) => [name, iso(lastDaysBefore + 30 * k), amount]);
+  const grid = [
+    ['Customer', 'Date', 'Amount'],
+    ...buys('Big', 6, 75, 100), // 80 %: A and key account; lapse 2.5 → At risk
+    ...buys('Mid', 4, 120, 28.125), // 15 %: B and a financier; lapse 4 → Lost
+    ...buys('Small', 3, 100, 12.5), // 5 %: C, not key; lapse 3.3 → Lost
+    ['zed', iso(10), 10], ['zed', iso(5), -10], // net 0
+    ['ann', iso(20), -5], ['Bob', iso(20), -5], // net -5 each
+  ];
+  const r = segment(grid, { asOf: '2024-12-31' });
+
+  it('holds lost and at-risk customers that are key accounts or A/B, in rank order, and no C customer', () => {
+    const by = Object.fromEntries(r.customers.map((c) => [c.customer, c]));
+    expect([by.Big.abc, by.Big.status, by.Mid.abc, by.Mid.status, by.Small.abc, by.Small.status]).toEqual(['A', 'At risk', 'B', 'Lost', 'C', 'Lost']);
+    expect(r.winBack.map((w) => [w.customer, w.status])).toEqual([['Big', 'At risk'], ['Mid', 'Lost']]);
+  });
+
+  it('lists customers that cannot be ranked after the ranked ones, by metric descending, then by name', () => {
+    // names compare by code unit, as everywhere: "Bob" before "ann"
+    expect(r.customers.map((c) => c.customer)).toEqual(['Big', 'Mid', 'Small', 'zed', 'Bob', 'ann']);
+    expect(r.customers.slice(3).every((c) => c.rank === null && c.abc === null)).toBe(true);
+  });
+});
+
