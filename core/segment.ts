@@ -1,7 +1,7 @@
 // segment(grid, options): the whole computation of SPEC §4, host-neutral.
 
 import { classifyAbc } from './abc';
-import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianInPlace } from './lifecycle';
+import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianOfWhole } from './lifecycle';
 import { t, type MessageKey } from './messages';
 import { resolveOptions } from './options';
 import { periodTable } from './periods';
@@ -107,6 +107,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
   // scratch space for one customer's period sums and purchase-day gaps
   let sums = new Float64Array(64);
   let gaps = new Float64Array(64);
+  const gapCounts = new Int32Array(1024);
   for (let c = 0; c < customers; c++) {
     const s0 = start[c];
     const s1 = start[c + 1];
@@ -170,7 +171,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     }
     agg.first[c] = firstBuy;
     agg.last[c] = lastBuy;
-    agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianInPlace(gaps, nGaps) : NaN;
+    agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianOfWhole(gaps, nGaps, gapCounts) : NaN;
   }
   giveBack('grouped.day', day);
   giveBack('grouped.amount', amount);

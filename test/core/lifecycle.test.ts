@@ -1,7 +1,7 @@
 // The typical gap is a median: the selection that finds it must agree with sorting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, medianInPlace } from '../../core/lifecycle';
+import { median, medianInPlace, medianOfWhole } from '../../core/lifecycle';
 
 const sortedMedian = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,3 +30,18 @@ describe('medianInPlace', () => {
     }
   });
 });
+
+describe('medianOfWhole', () => {
+  it('equals the median of the sorted values, narrow or wide ranges, and leaves its counts at zero for the next call', () => {
+    const counts = new Int32Array(1024);
+    const narrow = fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 120 });
+    const wide = fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 120 }); // past the counts: selection
+    fc.assert(fc.property(fc.oneof(narrow, wide), (xs) => {
+      const buf = new Float64Array(xs.length + 3).fill(9999);
+      buf.set(xs);
+      expect(medianOfWhole(buf, xs.length, counts)).toBe(sortedMedian(xs));
+      expect(counts.every((c) => c === 0)).toBe(true);
+    }), { numRuns: 500 });
+  });
+});
+
