@@ -209,13 +209,24 @@ function aggregateWide(d: WideData, customers: number, o: SegmentOptions): Aggre
   return agg;
 }
 
-/** Suggested action of a customer, from status, class and key-account flag. */
-function actionFor(status: Status | null, abc: AbcClass | null, key: boolean, segment: Segment | null, netLeZero: boolean): string {
+/** The texts of the suggested actions, looked up once per run rather than once per customer. */
+function actionTexts() {
+  return {
+    lostKey: t('action.lostKey'), lostB: t('action.lostB'), lostC: t('action.lostC'),
+    riskKey: t('action.riskKey'), riskB: t('action.riskB'), riskC: t('action.riskC'),
+    net: t('action.net'), none: t('action.none'),
+    /** By segment number (SEGMENTS order). */
+    strategy: SEGMENTS.map((seg) => t(STRATEGY_KEY[seg])),
+  };
+}
+
+/** Suggested action of a customer, from status, class, key-account flag and segment number (-1: none). */
+function actionFor(texts: ReturnType<typeof actionTexts>, status: Status | null, abc: AbcClass | null, key: boolean, segment: number, netLeZero: boolean): string {
   const important = key || abc === 'A';
-  if (status === 'Lost') return t(important ? 'action.lostKey' : abc === 'B' ? 'action.lostB' : 'action.lostC');
-  if (status === 'At risk') return t(important ? 'action.riskKey' : abc === 'B' ? 'action.riskB' : 'action.riskC');
-  if (netLeZero) return t('action.net');
-  return segment ? t(STRATEGY_KEY[segment]) : t('action.none');
+  if (status === 'Lost') return important ? texts.lostKey : abc === 'B' ? texts.lostB : texts.lostC;
+  if (status === 'At risk') return important ? texts.riskKey : abc === 'B' ? texts.riskB : texts.riskC;
+  if (netLeZero) return texts.net;
+  return segment >= 0 ? texts.strategy[segment] : texts.none;
 }
 
 /**
@@ -293,6 +304,7 @@ function computeSegments(
   const asOf = long ? data.asOf : null;
 
   const customers: CustomerResult[] = new Array(C);
+  const texts = actionTexts();
   const segmentOf = new Int8Array(C).fill(-1);
   /** Customers for the win-back list: lost or at risk, and a key account or an A or B customer. */
   const slipping = new Uint8Array(C);
@@ -389,7 +401,7 @@ function computeSegments(
       gapFallback: fallback,
       lapse,
       status,
-      action: actionFor(status, cls, keyAccount, segment, !eligible),
+      action: actionFor(texts, status, cls, keyAccount, segmentOf[c], !eligible),
     };
   }
 
