@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { isoFromDay, SEGMENTS, type CustomerResult, type SegmentResult } from '../core/index';
+import { isoFromDay, SEGMENTS, type CustomerList, type SegmentResult } from '../core/index';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -13,35 +13,38 @@ const iso = (d: number | null): string | null => {
   return s;
 };
 
-/** One customer in the JSON / CSV contract. */
-export function customerRecord(c: CustomerResult) {
+/** The customer at position k of the list, in the JSON / CSV contract. */
+export function customerRecord(l: CustomerList, k: number) {
   return {
-    rank: c.rank,
-    customer: c.customer,
-    revenue: c.revenue,
-    profit: c.profit,
-    metric: c.metric,
-    share: c.share,
-    cumShare: c.cumShare,
-    abc: c.abc,
-    purchases: c.purchases,
-    periods: c.periods,
-    activePeriods: c.activePeriods,
-    frequency: c.frequency,
-    cv: c.cv,
-    xyz: c.xyz,
-    segment: c.segment,
-    keyAccount: c.keyAccount,
-    archetypes: c.archetypes,
-    dependencyRisk: c.dependencyRisk,
-    qualified: c.qualified,
-    firstPurchase: iso(c.firstPurchase),
-    lastPurchase: iso(c.lastPurchase),
-    daysSinceLast: c.daysSinceLast,
-    typicalGap: c.typicalGap,
-    status: c.status,
+    rank: l.rank(k),
+    customer: l.customer(k),
+    revenue: l.revenue(k),
+    profit: l.profit(k),
+    metric: l.metric(k),
+    share: l.share(k),
+    cumShare: l.cumShare(k),
+    abc: l.abc(k),
+    purchases: l.purchases(k),
+    periods: l.periods(k),
+    activePeriods: l.activePeriods(k),
+    frequency: l.frequency(k),
+    cv: l.cv(k),
+    xyz: l.xyz(k),
+    segment: l.segment(k),
+    keyAccount: l.keyAccount(k),
+    archetypes: l.archetypes(k),
+    dependencyRisk: l.dependencyRisk(k),
+    qualified: l.qualified(k),
+    firstPurchase: iso(l.firstPurchase(k)),
+    lastPurchase: iso(l.lastPurchase(k)),
+    daysSinceLast: l.daysSinceLast(k),
+    typicalGap: l.typicalGap(k),
+    status: l.status(k),
   };
 }
+
+/** The JSON / CSV field names of a customer. */
+const CUSTOMER_FIELDS = ['rank', 'customer', 'revenue', 'profit', 'metric', 'share', 'cumShare', 'abc', 'purchases', 'periods', 'activePeriods', 'frequency', 'cv', 'xyz', 'segment', 'keyAccount', 'archetypes', 'dependencyRisk', 'qualified', 'firstPurchase', 'lastPurchase', 'daysSinceLast', 'typicalGap', 'status'];
 
 /**
  * Writes the JSON contract. The customer list is serialised in slices straight to the file, so a
@@ -76,9 +79,11 @@ export function writeJson(r: SegmentResult, path: string): void {
   try {
     const open = JSON.stringify(head);
     writeSync(fd, `${open.slice(0, -1)},"customers":[`);
-    for (let i = 0; i < r.customers.length; i += 2000) {
-      const slice = r.customers.slice(i, i + 2000).map((c) => JSON.stringify(customerRecord(c))).join(',');
-      writeSync(fd, (i > 0 ? ',' : '') + slice);
+    const list = r.customerList;
+    for (let i = 0; i < list.length; i += 2000) {
+      const parts: string[] = [];
+      for (let k = i; k < Math.min(i + 2000, list.length); k++) parts.push(JSON.stringify(customerRecord(list, k)));
+      writeSync(fd, (i > 0 ? ',' : '') + parts.join(','));
     }
     const tail = {
       winBack: r.winBack.map((w) => ({ ...w, lastPurchase: iso(w.lastPurchase) })),
@@ -93,19 +98,16 @@ export function writeJson(r: SegmentResult, path: string): void {
 
 /** The customer table as CSV with the JSON field names. Formula-like names are prefixed with ' (CSV injection). */
 export function toCsv(r: SegmentResult): string {
-  const rows = r.customers.map((c) => {
-    const rec = customerRecord(c) as Record<string, unknown>;
-    rec.archetypes = c.archetypes.join('; ');
-    if (/^[=+\-@\t\r]/.test(c.customer)) rec.customer = `'${c.customer}`;
-    for (const k of Object.keys(rec)) if (rec[k] === null) rec[k] = '';
+  const list = r.customerList;
+  const rows = Array.from({ length: list.length }, (_, k) => {
+    const rec = customerRecord(list, k) as Record<string, unknown>;
+    const name = list.customer(k);
+    rec.archetypes = list.archetypes(k).join('; ');
+    if (/^[=+\-@\t\r]/.test(name)) rec.customer = `'${name}`;
+    for (const f of CUSTOMER_FIELDS) if (rec[f] === null) rec[f] = '';
     return rec;
   });
-  const fields = Object.keys(customerRecord(r.customers[0] ?? emptyCustomer()));
-  return Papa.unparse({ fields, data: rows.map((x) => fields.map((f) => x[f])) }, { newline: '\n' }) + '\n';
-}
-
-function emptyCustomer(): CustomerResult {
-  return { rank: null, customer: '', revenue: 0, profit: null, metric: 0, share: null, cumShare: null, abc: null, abcNote: null, purchases: 0, periods: 0, activePeriods: 0, frequency: null, cv: null, xyz: null, xyzNote: null, segment: null, keyAccount: false, archetypes: [], profitShare: null, dependencyRisk: false, qualified: false, firstPurchase: null, lastPurchase: null, daysSinceLast: null, typicalGap: null, gapFallback: false, lapse: null, status: null, action: '' };
+  return Papa.unparse({ fields: CUSTOMER_FIELDS, data: rows.map((x) => CUSTOMER_FIELDS.map((f) => x[f])) }, { newline: '\n' }) + '\n';
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -116,7 +118,7 @@ export function toText(r: SegmentResult): string {
   const t = r.totals;
   lines.push(`Rows: ${t.rowsRead} read, ${t.rowsUsed} used, ${t.rowsSkipped} skipped`);
   lines.push(`Customers: ${t.customers} (${t.classified} in the matrix); ${r.options.metric} total ${t.metricTotal.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
-  lines.push(`Key accounts: ${r.customers.filter((c) => c.keyAccount).length} customers, ${pct(t.keyAccountShare)} of ${r.options.metric}`);
+  lines.push(`Key accounts: ${t.keyAccounts} customers, ${pct(t.keyAccountShare)} of ${r.options.metric}`);
   if (r.asOf !== null) lines.push(`As of ${isoFromDay(r.asOf)}, window ${iso(r.windowStart)} – ${iso(r.windowEnd)}, period ${r.options.period}`);
   lines.push('');
   lines.push('        X                  Y                  Z');

@@ -87,14 +87,15 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
   const result = runArgs(customers, amounts, dates, options, extra);
   const cols = customerColumns(result);
   const out: FunctionValue[][] = [cols.map((c) => c.header)];
-  for (const r of result.customers) {
+  const list = result.customerList;
+  for (let k = 0; k < list.length; k++) {
     // a function cannot format its cells: dates go out as ISO text, blanks as ''
     out.push(cols.map((c) => {
       if (c.format === 'date') {
-        const day = c.key === 'firstPurchase' ? r.firstPurchase : r.lastPurchase;
+        const day = c.key === 'firstPurchase' ? list.firstPurchase(k) : list.lastPurchase(k);
         return day === null ? '' : isoFromDay(day);
       }
-      const v = c.value(r);
+      const v = c.value(k);
       return v === null ? '' : v;
     }));
   }
@@ -134,6 +135,7 @@ export function xyzColumn(block: Range, method?: unknown, x?: unknown, y?: unkno
   const grid: RawCell[][] = [['customer', ...block[0].map((_, k) => `P${k + 1}`)]];
   block.forEach((row, i) => grid.push([`#${i + 1}`, ...row]));
   const result = segment(grid, { xyzMethod, x: percentArg(x), y: percentArg(y), columns: { customer: 'customer' } });
-  const byName = new Map(result.customers.map((c) => [c.customer, c.xyz ?? '']));
+  const list = result.customerList;
+  const byName = new Map(Array.from({ length: list.length }, (_, k) => [list.customer(k), list.xyz(k) ?? '']));
   return block.map((_, i) => [byName.get(`#${i + 1}`) ?? '']);
 }

@@ -5,7 +5,7 @@ import { isoFromDay, localDayOfDate, serialFromDay } from './dates';
 import { t, type MessageKey } from './messages';
 import { SEGMENTS } from './segment';
 import type { CellRange, ConditionalRule, FormatKind, LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from './layout-types';
-import type { CustomerResult, RawCell, SegmentResult, WinBackEntry } from './types';
+import type { RawCell, SegmentResult, WinBackEntry } from './types';
 
 export const MARKER = { key: 'abcxyz', value: 'abcxyz-report-v1' };
 
@@ -52,35 +52,41 @@ const pct = (v: number) => `${+(v * 100).toFixed(4)} %`;
 
 interface Column<R> { header: string; format: FormatKind; width: number; value: (r: R) => LayoutValue; key?: string }
 
-/** Columns of the customer table; shared with the custom functions so both show the same table. */
-export function customerColumns(result: SegmentResult): Column<CustomerResult>[] {
-  const hasProfit = result.customers.some((c) => c.profit !== null);
-  const cols: (Column<CustomerResult> | false)[] = [
-    { key: 'rank', header: t('h.rank'), format: 'integer', width: 6, value: (r) => r.rank },
-    { key: 'customer', header: t('h.customer'), format: 'text', width: 30, value: (r) => r.customer },
-    { key: 'revenue', header: t('h.revenue'), format: 'number', width: 14, value: (r) => r.revenue },
-    hasProfit && { key: 'profit', header: t('h.profit'), format: 'number', width: 14, value: (r) => num(r.profit) },
-    { key: 'share', header: t('h.share'), format: 'percent', width: 9, value: (r) => num(r.share) },
-    { key: 'cumShare', header: t('h.cumShare'), format: 'percent', width: 12, value: (r) => num(r.cumShare) },
-    { key: 'abc', header: t('h.abc'), format: 'text', width: 8, value: (r) => r.abc ?? r.abcNote },
-    { key: 'purchases', header: t('h.purchases'), format: 'integer', width: 10, value: (r) => r.purchases },
-    { key: 'activePeriods', header: t('h.activePeriods'), format: 'integer', width: 9, value: (r) => r.activePeriods },
-    { key: 'periods', header: t('h.periods'), format: 'integer', width: 8, value: (r) => r.periods },
-    { key: 'frequency', header: t('h.frequency'), format: 'percent', width: 10, value: (r) => num(r.frequency) },
-    { key: 'cv', header: t('h.cv'), format: 'ratio', width: 7, value: (r) => num(r.cv) },
-    { key: 'xyz', header: t('h.xyz'), format: 'text', width: 8, value: (r) => r.xyz ?? r.xyzNote },
-    { key: 'segment', header: t('h.segment'), format: 'text', width: 9, value: (r) => r.segment },
-    { key: 'keyAccount', header: t('h.keyAccount'), format: 'text', width: 8, value: (r) => (r.keyAccount ? t('yes') : t('no')) },
-    { key: 'archetypes', header: t('h.archetypes'), format: 'text', width: 22, value: (r) => r.archetypes.map((a) => t(`arch.${a}` as MessageKey)).join(', ') },
-    { key: 'firstPurchase', header: t('h.firstPurchase'), format: 'date', width: 12, value: (r) => dateCell(r.firstPurchase) },
-    { key: 'lastPurchase', header: t('h.lastPurchase'), format: 'date', width: 12, value: (r) => dateCell(r.lastPurchase) },
-    { key: 'daysSinceLast', header: t('h.daysSinceLast'), format: 'integer', width: 9, value: (r) => r.daysSinceLast },
-    { key: 'typicalGap', header: t('h.typicalGap'), format: 'integer', width: 9, value: (r) => num(r.typicalGap) },
-    { key: 'status', header: t('h.status'), format: 'text', width: 9, value: (r) => (r.status ? t(`status.${r.status}` as MessageKey) : null) },
-    { key: 'action', header: t('h.action'), format: 'text', width: 48, value: (r) => r.action },
+/**
+ * Columns of the customer table, each reading the result's customer list at a position (rank
+ * order); shared with the custom functions so both show the same table.
+ */
+export function customerColumns(result: SegmentResult): Column<number>[] {
+  const l = result.customerList;
+  const cols: (Column<number> | false)[] = [
+    { key: 'rank', header: t('h.rank'), format: 'integer', width: 6, value: (k) => l.rank(k) },
+    { key: 'customer', header: t('h.customer'), format: 'text', width: 30, value: (k) => l.customer(k) },
+    { key: 'revenue', header: t('h.revenue'), format: 'number', width: 14, value: (k) => l.revenue(k) },
+    l.hasProfit && { key: 'profit', header: t('h.profit'), format: 'number', width: 14, value: (k) => num(l.profit(k)) },
+    { key: 'share', header: t('h.share'), format: 'percent', width: 9, value: (k) => num(l.share(k)) },
+    { key: 'cumShare', header: t('h.cumShare'), format: 'percent', width: 12, value: (k) => num(l.cumShare(k)) },
+    { key: 'abc', header: t('h.abc'), format: 'text', width: 8, value: (k) => l.abc(k) ?? l.abcNote(k) },
+    { key: 'purchases', header: t('h.purchases'), format: 'integer', width: 10, value: (k) => l.purchases(k) },
+    { key: 'activePeriods', header: t('h.activePeriods'), format: 'integer', width: 9, value: (k) => l.activePeriods(k) },
+    { key: 'periods', header: t('h.periods'), format: 'integer', width: 8, value: (k) => l.periods(k) },
+    { key: 'frequency', header: t('h.frequency'), format: 'percent', width: 10, value: (k) => num(l.frequency(k)) },
+    { key: 'cv', header: t('h.cv'), format: 'ratio', width: 7, value: (k) => num(l.cv(k)) },
+    { key: 'xyz', header: t('h.xyz'), format: 'text', width: 8, value: (k) => l.xyz(k) ?? l.xyzNote(k) },
+    { key: 'segment', header: t('h.segment'), format: 'text', width: 9, value: (k) => l.segment(k) },
+    { key: 'keyAccount', header: t('h.keyAccount'), format: 'text', width: 8, value: (k) => (l.keyAccount(k) ? t('yes') : t('no')) },
+    { key: 'archetypes', header: t('h.archetypes'), format: 'text', width: 22, value: (k) => archetypeText(l.archetypes(k)) },
+    { key: 'firstPurchase', header: t('h.firstPurchase'), format: 'date', width: 12, value: (k) => dateCell(l.firstPurchase(k)) },
+    { key: 'lastPurchase', header: t('h.lastPurchase'), format: 'date', width: 12, value: (k) => dateCell(l.lastPurchase(k)) },
+    { key: 'daysSinceLast', header: t('h.daysSinceLast'), format: 'integer', width: 9, value: (k) => l.daysSinceLast(k) },
+    { key: 'typicalGap', header: t('h.typicalGap'), format: 'integer', width: 9, value: (k) => num(l.typicalGap(k)) },
+    { key: 'status', header: t('h.status'), format: 'text', width: 9, value: (k) => { const s = l.status(k); return s ? t(`status.${s}` as MessageKey) : null; } },
+    { key: 'action', header: t('h.action'), format: 'text', width: 48, value: (k) => l.action(k) },
   ];
-  return cols.filter((c): c is Column<CustomerResult> => c !== false);
+  return cols.filter((c): c is Column<number> => c !== false);
 }
+
+/** The archetypes as shown (most customers have none). */
+const archetypeText = (list: readonly string[]): string => (list.length ? list.map((a) => t(`arch.${a}` as MessageKey)).join(', ') : '');
 
 function winBackColumns(result: SegmentResult): Column<WinBackEntry>[] {
   return [
@@ -102,6 +108,13 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function tableValues<R>(cols: Column<R>[], rows: R[]): LayoutValue[][] {
   const out: LayoutValue[][] = [cols.map((c) => c.header)];
   for (const r of rows) out.push(cols.map((c) => c.value(r)));
+  return out;
+}
+
+/** The header row and n rows read by position. */
+function positionValues(cols: Column<number>[], n: number): LayoutValue[][] {
+  const out: LayoutValue[][] = [cols.map((c) => c.header)];
+  for (let k = 0; k < n; k++) out.push(cols.map((c) => c.value(k)));
   return out;
 }
 
@@ -212,10 +225,10 @@ function reportSheet(r: SegmentResult): LayoutSheet {
   const segCol = gridCol + 6;
   const segments = block('segments', 2, segCol, segmentRows(r), ['text', 'integer', 'percent', 'percent', 'text'], { header: true });
   const top = Math.max(2 + params.length, 2 + 10) + 1;
-  const customers = block('customers', top, 0, tableValues(cols, r.customers), cols.map((c) => c.format), {
-    header: true, table: r.customers.length > 0 ? 'ABCXYZ_Customers' : null,
+  const n = r.customerList.length;
+  const customers = block('customers', top, 0, positionValues(cols, n), cols.map((c) => c.format), {
+    header: true, table: n > 0 ? 'ABCXYZ_Customers' : null,
   });
-  const n = r.customers.length;
   const colOf = (key: string) => cols.findIndex((c) => c.key === key);
   const body = (key: string): CellRange => ({ row: top + 1, col: colOf(key), rows: Math.max(n, 1), cols: 1 });
   const ruleList = [

@@ -1,6 +1,7 @@
 // segment(grid, options): the whole computation of SPEC §4, host-neutral.
 
 import { classifyAbc } from './abc';
+import { CustomerList, SEGMENTS, STATUS_CODES } from './customers';
 import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianOfWhole } from './lifecycle';
 import { t, type MessageKey } from './messages';
 import { resolveOptions } from './options';
@@ -10,11 +11,11 @@ import { giveBack, take } from './scratch';
 import { EPS, snapZero } from './sum';
 import { classifyXyz, sparseCv } from './xyz';
 import type {
-  AbcClass, Archetype, CustomerResult, Grid, MatrixCell, PartialOptions, RawCell, Segment, SegmentOptions,
-  SegmentResult, Status, WinBackEntry, XyzClass,
+  AbcClass, CustomerResult, Grid, MatrixCell, PartialOptions, RawCell, Segment, SegmentOptions,
+  SegmentResult, Status, WinBackEntry,
 } from './types';
 
-export const SEGMENTS: Segment[] = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'];
+export { SEGMENTS };
 
 /** Per-customer aggregates, before any classification. Struct of arrays for speed. */
 interface Aggregates {
@@ -229,12 +230,6 @@ function actionFor(texts: ReturnType<typeof actionTexts>, status: Status | null,
   return segment >= 0 ? texts.strategy[segment] : texts.none;
 }
 
-/**
- * Shared by every customer without an archetype (most of them): one empty list per customer would
- * be tens of thousands of objects for nothing. Frozen, so no caller can fill it for all.
- */
-const NO_ARCHETYPES: readonly Archetype[] = Object.freeze([]);
-
 /** Message keys built once: a key built per customer would be a new string to hash every time. */
 const STRATEGY_KEY = Object.fromEntries(SEGMENTS.map((s) => [s, `strategy.${s}`])) as Record<Segment, MessageKey>;
 
@@ -303,122 +298,91 @@ function computeSegments(
   const fallbackGap = median(gapsKnown) ?? DEFAULT_GAP_DAYS;
   const asOf = long ? data.asOf : null;
 
-  const customers: CustomerResult[] = new Array(C);
+  // the customer columns: one pass works out every customer's classes, status, archetypes and action
   const texts = actionTexts();
   const segmentOf = new Int8Array(C).fill(-1);
+  const xyzCode = new Uint8Array(C);
+  const xyzNoteCode = new Uint8Array(C);
+  const keyAccounts = new Uint8Array(C);
+  const archetypeBits = new Uint8Array(C);
+  const profitShares = new Float64Array(C);
+  const dependency = new Uint8Array(C);
+  const qualified = new Uint8Array(C);
+  const gaps = new Float64Array(C);
+  const fallbacks = new Uint8Array(C);
+  const statusCode = new Uint8Array(C);
+  const actions: string[] = new Array(C);
   /** Customers for the win-back list: lost or at risk, and a key account or an A or B customer. */
   const slipping = new Uint8Array(C);
   let mostlyZ = 0, xyzCount = 0, tooNew = 0, netLe = 0;
   let keyCount = 0, keyShare = 0;
-  const risky: string[] = [];
+  const risky: number[] = [];
   for (let c = 0; c < C; c++) {
     const cls = abc.cls[c];
     const eligible = cls !== null;
     const periods = agg.periods[c];
-    const frequency = periods > 0 ? agg.active[c] / periods : null;
-    const cv = agg.cv[c] === agg.cv[c] ? agg.cv[c] : null;
-    let xyz: XyzClass | null = null;
-    let xyzNote: string | null = null;
-    if (!eligible) xyzNote = 'net ≤ 0'; // not classified at all (SPEC §4), so no XYZ letter either
-    else if (periods < o.minPeriods) { xyzNote = 'too new'; tooNew++; }
+    const cv = agg.cv[c];
+    let xyz = 0; // XYZ_CODES
+    if (!eligible) xyzNoteCode[c] = 1; // net ≤ 0: not classified at all (SPEC §4), so no XYZ letter either
+    else if (periods < o.minPeriods) { xyzNoteCode[c] = 2; tooNew++; }
     else if (o.xyzMethod === 'cv') {
-      if (cv === null) xyzNote = 'mean ≤ 0';
-      else xyz = classifyXyz('cv', cv, o.x, o.y);
-    } else xyz = classifyXyz('frequency', frequency ?? 0, o.x, o.y);
-    if (xyz) { xyzCount++; if (xyz === 'Z') mostlyZ++; }
-    // one shared string per segment: a concatenated string would be re-hashed at every lookup
-    let segment: Segment | null = null;
-    if (cls && xyz) {
-      // SEGMENTS order: A/B/C × X/Y/Z
-      const s = (cls.charCodeAt(0) - 65) * 3 + (xyz.charCodeAt(0) - 88);
-      segmentOf[c] = s;
-      segment = SEGMENTS[s];
-    }
-    const profitShare = basis[c] > 0 && basisTotal > 0 ? basis[c] / basisTotal : null;
-    const financier = profitShare !== null && profitShare >= o.financierShare - EPS;
-    const dependencyRisk = profitShare !== null && profitShare >= o.dependencyShare - EPS;
+      if (cv !== cv) xyzNoteCode[c] = 3; // mean ≤ 0
+      else xyz = classifyXyz('cv', cv, o.x, o.y).charCodeAt(0) - 87;
+    } else xyz = classifyXyz('frequency', periods > 0 ? agg.active[c] / periods : 0, o.x, o.y).charCodeAt(0) - 87;
+    xyzCode[c] = xyz;
+    if (xyz) { xyzCount++; if (xyz === 3) mostlyZ++; }
+    // SEGMENTS order: A/B/C × X/Y/Z
+    if (cls && xyz) segmentOf[c] = (cls.charCodeAt(0) - 65) * 3 + xyz - 1;
+    const profitShare = basis[c] > 0 && basisTotal > 0 ? basis[c] / basisTotal : NaN;
+    profitShares[c] = profitShare;
+    const financier = profitShare >= o.financierShare - EPS;
+    if (profitShare >= o.dependencyShare - EPS) { dependency[c] = 1; risky.push(c); }
     const keyAccount = key[c] === 1 || financier;
-    if (keyAccount) { keyCount++; if (eligible) keyShare += abc.share[c]; }
-    if (dependencyRisk) risky.push(table.names[c]);
+    if (keyAccount) { keyAccounts[c] = 1; keyCount++; if (eligible) keyShare += abc.share[c]; }
 
     let status: Status | null = null;
-    let first: number | null = null, last: number | null = null, recency: number | null = null;
-    let gap: number | null = null, lapse: number | null = null, fallback = false;
-    if (long) {
-      first = agg.first[c];
-      last = agg.last[c];
-      recency = asOf! - last;
-      fallback = !(agg.gap[c] === agg.gap[c]);
-      gap = fallback ? fallbackGap : agg.gap[c];
-      lapse = recency / gap;
-      status = lifecycleStatus(recency, gap, asOf! - first, o);
-    }
     let prospect = false;
-    if (long && abc.cutoffs.a !== null && asOf! - first! <= o.newDays) {
-      // annualised since the first purchase, with a 30-day floor so a one-week customer is not multiplied by 52
-      const annual = metric[c] * 365 / Math.max(asOf! - first! + 1, 30);
-      const budget = table.budget[c];
-      prospect = (budget === budget ? budget : annual) >= abc.cutoffs.a;
+    if (long) {
+      const first = agg.first[c];
+      const recency = asOf! - agg.last[c];
+      const fallback = !(agg.gap[c] === agg.gap[c]);
+      const gap = fallback ? fallbackGap : agg.gap[c];
+      gaps[c] = gap;
+      fallbacks[c] = fallback ? 1 : 0;
+      status = lifecycleStatus(recency, gap, asOf! - first, o);
+      statusCode[c] = STATUS_CODES.indexOf(status);
+      if (abc.cutoffs.a !== null && asOf! - first <= o.newDays) {
+        // annualised since the first purchase, with a 30-day floor so a one-week customer is not multiplied by 52
+        const annual = metric[c] * 365 / Math.max(asOf! - first + 1, 30);
+        const budget = table.budget[c];
+        prospect = (budget === budget ? budget : annual) >= abc.cutoffs.a;
+      }
     }
-    let archetypes = NO_ARCHETYPES;
-    if (financier || prospect || table.image[c] || table.expert[c]) {
-      const list: Archetype[] = [];
-      if (financier) list.push('Financier');
-      if (prospect) list.push('Prospect');
-      if (table.image[c]) list.push('Image builder');
-      if (table.expert[c]) list.push('Expert');
-      archetypes = list;
-    }
+    // ARCHETYPE_BITS order
+    archetypeBits[c] = (financier ? 1 : 0) | (prospect ? 2 : 0) | (table.image[c] ? 4 : 0) | (table.expert[c] ? 8 : 0);
+    qualified[c] = table.need[c] && table.solvency[c] && table.authority[c] ? 1 : 0;
     if (!eligible) netLe++;
     if ((status === 'Lost' || status === 'At risk') && (keyAccount || cls === 'A' || cls === 'B')) slipping[c] = 1;
-    customers[c] = {
-      rank: eligible ? abc.rank[c] : null,
-      customer: table.names[c],
-      revenue: agg.revenue[c],
-      profit: agg.profit ? agg.profit[c] : null,
-      metric: metric[c],
-      share: eligible ? abc.share[c] : null,
-      cumShare: eligible ? abc.cumShare[c] : null,
-      abc: cls,
-      abcNote: eligible ? null : 'net ≤ 0',
-      purchases: agg.purchases[c],
-      periods,
-      activePeriods: agg.active[c],
-      frequency,
-      cv,
-      xyz,
-      xyzNote,
-      segment,
-      keyAccount,
-      archetypes,
-      profitShare,
-      dependencyRisk,
-      qualified: !!(table.need[c] && table.solvency[c] && table.authority[c]),
-      firstPurchase: first,
-      lastPurchase: last,
-      daysSinceLast: recency,
-      typicalGap: gap,
-      gapFallback: fallback,
-      lapse,
-      status,
-      action: actionFor(texts, status, cls, keyAccount, segmentOf[c], !eligible),
-    };
+    actions[c] = actionFor(texts, status, cls, keyAccount, segmentOf[c], !eligible);
   }
 
-  // rank order; customers that could not be ranked follow, by metric descending then name. Picked
-  // by index from the typed columns: touching 70,000 result objects scattered in memory to filter
-  // them costs a cache miss each.
+  // rank order; customers that could not be ranked follow, by metric descending then name
   const rankedCount = abc.order.length;
   const unranked: number[] = [];
   for (let c = 0; c < C; c++) if (abc.cls[c] === null) unranked.push(c);
   const names = table.names;
   // the comparator answers -1/0/1: a difference of metrics would be a new number object per comparison
   unranked.sort((p, q) => (metric[q] > metric[p] ? 1 : metric[q] < metric[p] ? -1 : names[p] < names[q] ? -1 : names[p] > names[q] ? 1 : 0));
-  const orderedIndex = new Int32Array(C);
-  for (let k = 0; k < rankedCount; k++) orderedIndex[k] = abc.order[k];
-  for (let k = 0; k < unranked.length; k++) orderedIndex[rankedCount + k] = unranked[k];
-  const ordered: CustomerResult[] = new Array(C);
-  for (let k = 0; k < C; k++) ordered[k] = customers[orderedIndex[k]];
+  const order = new Int32Array(C);
+  for (let k = 0; k < rankedCount; k++) order[k] = abc.order[k];
+  for (let k = 0; k < unranked.length; k++) order[rankedCount + k] = unranked[k];
+  const list = new CustomerList({
+    order, long, asOf: asOf ?? 0, names, cls: abc.cls, rank: abc.rank, revenue: agg.revenue, profit: agg.profit, metric,
+    share: abc.share, cumShare: abc.cumShare, purchases: agg.purchases, periods: agg.periods, active: agg.active, cv: agg.cv,
+    xyz: xyzCode, xyzNote: xyzNoteCode, segment: segmentOf, keyAccount: keyAccounts, archetypes: archetypeBits,
+    profitShare: profitShares, dependencyRisk: dependency, qualified, first: agg.first, last: agg.last, gap: gaps,
+    gapFallback: fallbacks, status: statusCode, action: actions,
+  });
 
   const matrix = buildMatrix(abc.order, segmentOf, metric, abc.total);
   let classified = 0;
@@ -426,25 +390,26 @@ function computeSegments(
 
   const winBack: WinBackEntry[] = [];
   for (let k = 0; k < C; k++) {
-    if (!slipping[orderedIndex[k]]) continue;
-    const r = ordered[k];
+    if (!slipping[order[k]]) continue;
+    const lastPurchase = list.lastPurchase(k)!;
+    const typicalGap = list.typicalGap(k);
+    const m = list.metric(k);
     winBack.push({
-      customer: r.customer,
-      segment: r.segment,
-      abc: r.abc,
-      keyAccount: r.keyAccount,
-      status: r.status!,
-      lastPurchase: r.lastPurchase,
-      daysSinceLast: r.daysSinceLast,
-      typicalGap: r.typicalGap,
-      metric: r.metric,
+      customer: list.customer(k),
+      segment: list.segment(k),
+      abc: list.abc(k),
+      keyAccount: list.keyAccount(k),
+      status: list.status(k)!,
+      lastPurchase,
+      daysSinceLast: list.daysSinceLast(k),
+      typicalGap,
+      metric: m,
       // yearly value of the relationship while it lasted (at least one year)
-      valueAtStake: r.metric * 365 / Math.max(r.lastPurchase! - r.firstPurchase! + (r.typicalGap ?? 0), 365),
-      action: r.action,
+      valueAtStake: m * 365 / Math.max(lastPurchase - list.firstPurchase(k)! + (typicalGap ?? 0), 365),
+      action: list.action(k),
     });
   }
 
- 
   if (read.rowsUsed === 0) warnings.push(t('warn.noRows'));
   else if (abc.order.length === 0) warnings.push(t('warn.noPositive', { metric: t(`metric.${metricName}`) }));
   else if (netLe > 0) warnings.push(t('warn.negativeRemoved', { count: netLe, metric: t(`metric.${metricName}`) }));
@@ -452,12 +417,11 @@ function computeSegments(
   if (xyzCount > 0 && mostlyZ / xyzCount > 0.8) {
     warnings.push(t('warn.mostlyZ', { share: `${Math.round((mostlyZ / xyzCount) * 100)} %`, other: o.xyzMethod === 'cv' ? 'frequency' : 'cv' }));
   }
-  for (const name of risky.slice(0, 5)) {
-    const r = customers.find((x) => x.customer === name)!;
-    warnings.push(t('warn.dependency', { customer: name, share: `${(r.profitShare! * 100).toFixed(1)} %`, metric: t(agg.profit ? 'metric.profit' : 'metric.revenue') }));
+  for (const c of risky.slice(0, 5)) {
+    warnings.push(t('warn.dependency', { customer: names[c], share: `${(profitShares[c] * 100).toFixed(1)} %`, metric: t(agg.profit ? 'metric.profit' : 'metric.revenue') }));
   }
 
-  return {
+  const result: SegmentResult = {
     options: { ...o, metric: metricName },
     mapping: read.mapping,
     headers: read.headers,
@@ -479,11 +443,19 @@ function computeSegments(
       keyAccountShare: keyShare,
     },
     matrix,
-    customers: ordered,
+    customers: [], // replaced below by the rows, made when first read
+    customerList: list,
     winBack,
     skipped: read.skipped,
     warnings,
   };
+  // The rows exist once asked for: the report, the functions and the command line read the list.
+  // An own, enumerable property, so JSON, spreads and comparisons see the rows as before; the list
+  // itself is not enumerable (typed arrays are no JSON).
+  let rows: CustomerResult[] | null = null;
+  Object.defineProperty(result, 'customers', { enumerable: true, configurable: true, get: () => (rows ??= list.rows()), set: (v: CustomerResult[]) => { rows = v; } });
+  Object.defineProperty(result, 'customerList', { enumerable: false });
+  return result;
 }
 
 /**

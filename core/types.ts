@@ -1,5 +1,7 @@
 // Public types of the core. Hosts (Excel, Sheets, CLI) only see these.
 
+import type { CustomerList } from './customers';
+
 /** A raw cell as a host delivers it: Excel numbers/strings/booleans/error text, Apps Script Date objects, CSV strings. */
 export type RawCell = string | number | boolean | Date | null | undefined;
 export type Grid = readonly (readonly RawCell[])[];
@@ -171,7 +173,13 @@ export interface SegmentResult {
   cutoffs: { a: number | null; b: number | null };
   totals: Totals;
   matrix: Record<Segment, MatrixCell>;
+  /** In rank order, then the customers that cannot be ranked; made when first read (see customerList). */
   customers: CustomerResult[];
+  /**
+   * The same customers by column, read by position: what the report, the custom functions and the
+   * command line use, so no customer object need be made. Not enumerable.
+   */
+  customerList: CustomerList;
   winBack: WinBackEntry[];
   skipped: SkippedRow[];
   warnings: string[];

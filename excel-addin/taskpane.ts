@@ -162,8 +162,9 @@ function showSummary(out: RunOutcome): void {
   $('show-skipped').hidden = !skippedSheet || r.totals.rowsSkipped === 0;
   $('sheets').textContent = out.written.sheets.map((s) => s.name).join(', ');
   // top key accounts by name: names come from the workbook, so textContent only
-  const top = r.customers.filter((c) => c.keyAccount).slice(0, 5);
-  $('top').replaceChildren(...top.map((c) => el('li', `${c.customer} — ${c.share === null ? '' : pct(c.share)}`)));
+  const l = r.customerList;
+  const top = l.firstKeyAccounts(5);
+  $('top').replaceChildren(...top.map((k) => { const share = l.share(k); return el('li', `${l.customer(k)} — ${share === null ? '' : pct(share)}`); }));
   $('top-title').hidden = top.length === 0;
   const list = $('warnings');
   list.replaceChildren(...r.warnings.map((w) => el('li', w)));

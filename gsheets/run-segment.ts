@@ -143,7 +143,7 @@ export function summarize(r: SegmentResult, written: WriteOutcome, started: numb
     keyAccountShare: r.totals.keyAccountShare,
     matrix,
     warnings: r.warnings,
-    top: r.customers.filter((c) => c.keyAccount).slice(0, 5).map((c) => ({ customer: c.customer, segment: c.segment ?? c.abc ?? '', share: c.share })),
+    top: r.customerList.firstKeyAccounts(5).map((k) => ({ customer: r.customerList.customer(k), segment: r.customerList.segment(k) ?? r.customerList.abc(k) ?? '', share: r.customerList.share(k) })),
     winBack: r.winBack.length,
     asOf: r.asOf === null ? null : isoFromDay(r.asOf),
     seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -74,11 +74,12 @@ for (const size of sizes) {
   }
   const cliXlsx = best([process.execPath, join(root, 'bin/abcxyz.cjs'), 'segment', csv, '--out', join(work, `out_${size}.xlsx`)], n >= 1e6 ? 1 : 3);
 
-  const { customers, seconds } = coreTimes(coreBundle, csv);
+  const { customers, seconds, withRows } = coreTimes(coreBundle, csv);
   const coreS = median(seconds);
   const coreMean = seconds.reduce((a, b) => a + b, 0) / seconds.length;
   const coreMin = Math.min(...seconds);
-  rowsOut.push({ size, customers, coreS, coreMean, coreMin, cliJson, cliXlsx, peer });
+  const rowsS = median(withRows);
+  rowsOut.push({ size, customers, coreS, coreMean, coreMin, rowsS, cliJson, cliXlsx, peer });
 }
 
 console.log(`\n| rows | customers | core compute (s), median (mean; min) of ${CORE_RUNS} | pandas compute (s) | speed-up, median (mean) | CLI CSV→JSON (s) | pandas whole (s) | CLI peak (MB) | pandas peak (MB) | CLI CSV→XLSX (s) | XLSX peak (MB) |`);
@@ -86,6 +87,11 @@ console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rowsOut) {
   const p = r.peer;
   console.log(`| ${Number(r.size).toLocaleString('en-US')} | ${r.customers.toLocaleString('en-US')} | ${fmt(r.coreS, 3)} (${fmt(r.coreMean, 3)}; ${fmt(r.coreMin, 3)}) | ${p ? fmt(p.compute, 3) : 'n/a'} | ${p ? `${fmt(p.compute / r.coreS, 1)}× (${fmt(p.compute / r.coreMean, 1)}×)` : 'n/a'} | ${fmt(r.cliJson.secs)} | ${p ? fmt(p.whole) : 'n/a'} | ${fmt(r.cliJson.mb, 0)} | ${p ? fmt(p.mb, 0) : 'n/a'} | ${fmt(r.cliXlsx.secs)} | ${fmt(r.cliXlsx.mb, 0)} |`);
+}
+
+for (const r of rowsOut) {
+  const p = r.peer;
+  console.log(`core with all ${r.customers.toLocaleString('en-US')} customer objects made (result.customers read), ${Number(r.size).toLocaleString('en-US')} rows: median ${fmt(r.rowsS, 3)} s${p ? ` (${fmt(p.compute / r.rowsS, 1)}×)` : ''}`);
 }
 
 // the targets of the issues, said plainly for the largest size measured
