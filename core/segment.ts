@@ -266,12 +266,12 @@ function computeSegments(
   data: LongData | WideData, table: CustomerTable, o: SegmentOptions,
   read: Pick<ReturnType<typeof readGrid>, 'mapping' | 'headers' | 'rowsRead' | 'rowsUsed' | 'skipped' | 'warnings' | 'dateOrderUsed'>,
 ): SegmentResult {
-  const warnings = [...read.warnings];
+  let profitMissing = false;
   const C = table.names.length;
   const long = data.kind === 'long';
   const agg = long ? aggregateLong(data, C, o) : aggregateWide(data, C, o);
   let metricName = o.metric;
-  if (o.metric === 'profit' && !agg.profit) { warnings.push(t('warn.profitMissing')); metricName = 'revenue'; }
+  if (o.metric === 'profit' && !agg.profit) { profitMissing = true; metricName = 'revenue'; }
   const metric = metricName === 'profit' ? agg.profit! : agg.revenue;
 
   // ABC
@@ -410,16 +410,20 @@ function computeSegments(
     });
   }
 
-  if (read.rowsUsed === 0) warnings.push(t('warn.noRows'));
-  else if (abc.order.length === 0) warnings.push(t('warn.noPositive', { metric: t(`metric.${metricName}`) }));
-  else if (netLe > 0) warnings.push(t('warn.negativeRemoved', { count: netLe, metric: t(`metric.${metricName}`) }));
-  if (tooNew > 0) warnings.push(t('warn.tooNew', { count: tooNew, min: o.minPeriods }));
-  if (xyzCount > 0 && mostlyZ / xyzCount > 0.8) {
-    warnings.push(t('warn.mostlyZ', { share: `${Math.round((mostlyZ / xyzCount) * 100)} %`, other: o.xyzMethod === 'cv' ? 'frequency' : 'cv' }));
-  }
-  for (const c of risky.slice(0, 5)) {
-    warnings.push(t('warn.dependency', { customer: names[c], share: `${(profitShares[c] * 100).toFixed(1)} %`, metric: t(agg.profit ? 'metric.profit' : 'metric.revenue') }));
-  }
+  // one literal list, no push: pushing the first text onto a list that started empty changes its
+  // kind of elements, and that sent the whole function back to the interpreter run after run
+  const metricText = t(`metric.${metricName}`);
+  const warnings = [
+    ...read.warnings,
+    profitMissing ? t('warn.profitMissing') : null,
+    read.rowsUsed === 0 ? t('warn.noRows')
+      : abc.order.length === 0 ? t('warn.noPositive', { metric: metricText })
+        : netLe > 0 ? t('warn.negativeRemoved', { count: netLe, metric: metricText }) : null,
+    tooNew > 0 ? t('warn.tooNew', { count: tooNew, min: o.minPeriods }) : null,
+    xyzCount > 0 && mostlyZ / xyzCount > 0.8
+      ? t('warn.mostlyZ', { share: `${Math.round((mostlyZ / xyzCount) * 100)} %`, other: o.xyzMethod === 'cv' ? 'frequency' : 'cv' }) : null,
+    ...risky.slice(0, 5).map((c) => t('warn.dependency', { customer: names[c], share: `${(profitShares[c] * 100).toFixed(1)} %`, metric: t(agg.profit ? 'metric.profit' : 'metric.revenue') })),
+  ].filter((w): w is string => w !== null);
 
   const result: SegmentResult = {
     options: { ...o, metric: metricName },
