@@ -152,6 +152,20 @@ export class RowReader {
     }
   }
 
+  /**
+   * Rows from..end of a grid (the header already added): a long table's rows go straight to its
+   * reader, without a call through add() per row.
+   */
+  addAll(rows: Grid, from: number): void {
+    const long = this.long;
+    if (!long) {
+      for (let r = from; r < rows.length; r++) this.add(rows[r]);
+      return;
+    }
+    for (let r = from; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r);
+    this.r = rows.length - 1;
+  }
+
   finish(): ReadResult {
     const lastData = this.long ? this.long.lastRow : this.lastNonBlank;
     const last = lastData > 0 ? lastData : this.headerBlank ? -1 : 0;
@@ -167,7 +181,8 @@ export class RowReader {
 export function readGrid(grid: Grid, options: SegmentOptions): ReadResult {
   const rows = grid ?? [];
   const reader = new RowReader(options, rows.length);
-  for (let r = 0; r < rows.length; r++) reader.add(rows[r]);
+  if (rows.length) reader.add(rows[0]);
+  reader.addAll(rows, 1);
   return reader.finish();
 }
 
