@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { isoFromDay, SEGMENTS, type CustomerList, type SegmentResult } from '../core/index';
+import { customersOf, isoFromDay, SEGMENTS, type CustomerReader, type SegmentResult } from '../core/index';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -14,7 +14,7 @@ const iso = (d: number | null): string | null => {
 };
 
 /** The customer at position k of the list, in the JSON / CSV contract. */
-export function customerRecord(l: CustomerList, k: number) {
+export function customerRecord(l: CustomerReader, k: number) {
   return {
     rank: l.rank(k),
     customer: l.customer(k),
@@ -79,7 +79,7 @@ export function writeJson(r: SegmentResult, path: string): void {
   try {
     const open = JSON.stringify(head);
     writeSync(fd, `${open.slice(0, -1)},"customers":[`);
-    const list = r.customerList;
+    const list = customersOf(r);
     for (let i = 0; i < list.length; i += 2000) {
       const parts: string[] = [];
       for (let k = i; k < Math.min(i + 2000, list.length); k++) parts.push(JSON.stringify(customerRecord(list, k)));
@@ -98,7 +98,7 @@ export function writeJson(r: SegmentResult, path: string): void {
 
 /** The customer table as CSV with the JSON field names. Formula-like names are prefixed with ' (CSV injection). */
 export function toCsv(r: SegmentResult): string {
-  const list = r.customerList;
+  const list = customersOf(r);
   const rows = Array.from({ length: list.length }, (_, k) => {
     const rec = customerRecord(list, k) as Record<string, unknown>;
     const name = list.customer(k);

@@ -61,11 +61,105 @@ export interface CustomerColumns {
 
 const orNull = (x: number): number | null => (x === x ? x : null);
 
+/** The customers read by position k (rank order, then the unranked): what reports are made from. */
+export interface CustomerReader {
+  readonly length: number;
+  /** A profit column was read. */
+  readonly hasProfit: boolean;
+  rank(k: number): number | null;
+  customer(k: number): string;
+  revenue(k: number): number;
+  profit(k: number): number | null;
+  metric(k: number): number;
+  share(k: number): number | null;
+  cumShare(k: number): number | null;
+  abc(k: number): AbcClass | null;
+  abcNote(k: number): string | null;
+  purchases(k: number): number;
+  periods(k: number): number;
+  activePeriods(k: number): number;
+  frequency(k: number): number | null;
+  cv(k: number): number | null;
+  xyz(k: number): XyzClass | null;
+  xyzNote(k: number): string | null;
+  segment(k: number): Segment | null;
+  keyAccount(k: number): boolean;
+  archetypes(k: number): readonly Archetype[];
+  profitShare(k: number): number | null;
+  dependencyRisk(k: number): boolean;
+  qualified(k: number): boolean;
+  firstPurchase(k: number): number | null;
+  lastPurchase(k: number): number | null;
+  daysSinceLast(k: number): number | null;
+  typicalGap(k: number): number | null;
+  gapFallback(k: number): boolean;
+  lapse(k: number): number | null;
+  status(k: number): Status | null;
+  action(k: number): string;
+}
+
+/** Positions of the first `limit` key accounts (the list is in rank order, so the biggest). */
+export function firstKeyAccounts(list: CustomerReader, limit: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < list.length && out.length < limit; k++) if (list.keyAccount(k)) out.push(k);
+  return out;
+}
+
+/**
+ * The reader of a result's customers: its columns, or, for a copy of a result (a spread, a
+ * structured clone, a JSON round trip, which do not carry the columns) or one whose `customers`
+ * were replaced, the customer objects themselves.
+ */
+export function customersOf(result: { customers: readonly CustomerResult[]; customerList?: CustomerList | null }): CustomerReader {
+  const list = result.customerList;
+  return list instanceof CustomerList ? list : new RowReader(result.customers);
+}
+
+/** Customers read from their objects. */
+class RowReader implements CustomerReader {
+  readonly length: number;
+  readonly hasProfit: boolean;
+  constructor(private readonly r: readonly CustomerResult[]) {
+    this.length = r.length;
+    this.hasProfit = r.some((c) => c.profit !== null);
+  }
+  rank(k: number) { return this.r[k].rank; }
+  customer(k: number) { return this.r[k].customer; }
+  revenue(k: number) { return this.r[k].revenue; }
+  profit(k: number) { return this.r[k].profit; }
+  metric(k: number) { return this.r[k].metric; }
+  share(k: number) { return this.r[k].share; }
+  cumShare(k: number) { return this.r[k].cumShare; }
+  abc(k: number) { return this.r[k].abc; }
+  abcNote(k: number) { return this.r[k].abcNote; }
+  purchases(k: number) { return this.r[k].purchases; }
+  periods(k: number) { return this.r[k].periods; }
+  activePeriods(k: number) { return this.r[k].activePeriods; }
+  frequency(k: number) { return this.r[k].frequency; }
+  cv(k: number) { return this.r[k].cv; }
+  xyz(k: number) { return this.r[k].xyz; }
+  xyzNote(k: number) { return this.r[k].xyzNote; }
+  segment(k: number) { return this.r[k].segment; }
+  keyAccount(k: number) { return this.r[k].keyAccount; }
+  archetypes(k: number) { return this.r[k].archetypes; }
+  profitShare(k: number) { return this.r[k].profitShare; }
+  dependencyRisk(k: number) { return this.r[k].dependencyRisk; }
+  qualified(k: number) { return this.r[k].qualified; }
+  firstPurchase(k: number) { return this.r[k].firstPurchase; }
+  lastPurchase(k: number) { return this.r[k].lastPurchase; }
+  daysSinceLast(k: number) { return this.r[k].daysSinceLast; }
+  typicalGap(k: number) { return this.r[k].typicalGap; }
+  gapFallback(k: number) { return this.r[k].gapFallback; }
+  lapse(k: number) { return this.r[k].lapse; }
+  status(k: number) { return this.r[k].status; }
+  action(k: number) { return this.r[k].action; }
+}
+
 /**
  * The customers in output order (rank order, then the unranked), read by position k. Each reader
  * gives what the same field of `row(k)` holds.
  */
-export class CustomerList {
+export class CustomerList implements CustomerReader {
   readonly length: number;
   /** A profit column was read. */
   readonly hasProfit: boolean;
@@ -152,13 +246,6 @@ export class CustomerList {
       status: STATUS_CODES[c.status[i]],
       action: c.action[i],
     };
-  }
-
-  /** Positions of the first `limit` key accounts (the list is in rank order, so the biggest). */
-  firstKeyAccounts(limit: number): number[] {
-    const out: number[] = [];
-    for (let k = 0; k < this.length && out.length < limit; k++) if (this.keyAccount(k)) out.push(k);
-    return out;
   }
 
   /** All customers as objects, in order. */

@@ -1,6 +1,7 @@
 // Host-neutral logic of the custom functions (=ABCXYZ.SEGMENT / =ABCXYZ(...) and friends).
 // Excel and Sheets wrap these in a few lines each, so both give the same answers as the CLI.
 
+import { customersOf } from './customers';
 import { classifyAbc } from './abc';
 import { customerColumns } from './layout';
 import { AbcxyzError, t } from './messages';
@@ -87,7 +88,7 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
   const result = runArgs(customers, amounts, dates, options, extra);
   const cols = customerColumns(result);
   const out: FunctionValue[][] = [cols.map((c) => c.header)];
-  const list = result.customerList;
+  const list = customersOf(result);
   for (let k = 0; k < list.length; k++) {
     // a function cannot format its cells: dates go out as ISO text, blanks as ''
     out.push(cols.map((c) => {
@@ -135,7 +136,7 @@ export function xyzColumn(block: Range, method?: unknown, x?: unknown, y?: unkno
   const grid: RawCell[][] = [['customer', ...block[0].map((_, k) => `P${k + 1}`)]];
   block.forEach((row, i) => grid.push([`#${i + 1}`, ...row]));
   const result = segment(grid, { xyzMethod, x: percentArg(x), y: percentArg(y), columns: { customer: 'customer' } });
-  const list = result.customerList;
+  const list = customersOf(result);
   const byName = new Map(Array.from({ length: list.length }, (_, k) => [list.customer(k), list.xyz(k) ?? '']));
   return block.map((_, i) => [byName.get(`#${i + 1}`) ?? '']);
 }

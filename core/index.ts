@@ -2,7 +2,7 @@
 export * from './types';
 export * from './layout-types';
 export { segment, createSegmenter, SEGMENTS, type Segmenter } from './segment';
-export { CustomerList } from './customers';
+export { CustomerList, customersOf, firstKeyAccounts, type CustomerReader } from './customers';
 export { classifyAbc, rankOrder } from './abc';
 export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './xyz';
 export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN_ROLES, optionName } from './options';

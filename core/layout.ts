@@ -3,6 +3,7 @@
 
 import { isoFromDay, localDayOfDate, serialFromDay } from './dates';
 import { t, type MessageKey } from './messages';
+import { customersOf } from './customers';
 import { SEGMENTS } from './segment';
 import type { CellRange, ConditionalRule, FormatKind, LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from './layout-types';
 import type { RawCell, SegmentResult, WinBackEntry } from './types';
@@ -57,7 +58,7 @@ interface Column<R> { header: string; format: FormatKind; width: number; value: 
  * order); shared with the custom functions so both show the same table.
  */
 export function customerColumns(result: SegmentResult): Column<number>[] {
-  const l = result.customerList;
+  const l = customersOf(result);
   const cols: (Column<number> | false)[] = [
     { key: 'rank', header: t('h.rank'), format: 'integer', width: 6, value: (k) => l.rank(k) },
     { key: 'customer', header: t('h.customer'), format: 'text', width: 30, value: (k) => l.customer(k) },
@@ -225,7 +226,7 @@ function reportSheet(r: SegmentResult): LayoutSheet {
   const segCol = gridCol + 6;
   const segments = block('segments', 2, segCol, segmentRows(r), ['text', 'integer', 'percent', 'percent', 'text'], { header: true });
   const top = Math.max(2 + params.length, 2 + 10) + 1;
-  const n = r.customerList.length;
+  const n = customersOf(r).length;
   const customers = block('customers', top, 0, positionValues(cols, n), cols.map((c) => c.format), {
     header: true, table: n > 0 ? 'ABCXYZ_Customers' : null,
   });

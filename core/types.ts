@@ -106,7 +106,7 @@ export interface CustomerResult {
   xyzNote: string | null;
   segment: Segment | null;
   keyAccount: boolean;
-  /** Shared and frozen when empty: read it, do not fill it. */
+  /** Shared and frozen (one list per combination): read it, do not fill it. */
   archetypes: readonly Archetype[];
   profitShare: number | null;
   dependencyRisk: boolean;
@@ -177,9 +177,10 @@ export interface SegmentResult {
   customers: CustomerResult[];
   /**
    * The same customers by column, read by position: what the report, the custom functions and the
-   * command line use, so no customer object need be made. Not enumerable.
+   * command line use (through customersOf), so no customer object need be made. Not enumerable;
+   * null once `customers` is assigned anew (a copy of a result has none either).
    */
-  customerList: CustomerList;
+  customerList: CustomerList | null;
   winBack: WinBackEntry[];
   skipped: SkippedRow[];
   warnings: string[];

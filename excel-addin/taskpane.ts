@@ -3,7 +3,7 @@
 // "Segment customers", show progress and a compact summary. Every text that may come from the
 // workbook (headers, customer names, warnings) is set with textContent, never as HTML.
 
-import { AbcxyzError, columnLetter, COLUMN_ROLES, detectColumns, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core/index';
+import { AbcxyzError, columnLetter, COLUMN_ROLES, customersOf, detectColumns, firstKeyAccounts, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core/index';
 import { readSource, type SourceData } from './read-source';
 import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { EXTRA_ROLES, FIELD_IDS, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
@@ -162,8 +162,8 @@ function showSummary(out: RunOutcome): void {
   $('show-skipped').hidden = !skippedSheet || r.totals.rowsSkipped === 0;
   $('sheets').textContent = out.written.sheets.map((s) => s.name).join(', ');
   // top key accounts by name: names come from the workbook, so textContent only
-  const l = r.customerList;
-  const top = l.firstKeyAccounts(5);
+  const l = customersOf(r);
+  const top = firstKeyAccounts(l, 5);
   $('top').replaceChildren(...top.map((k) => { const share = l.share(k); return el('li', `${l.customer(k)} — ${share === null ? '' : pct(share)}`); }));
   $('top-title').hidden = top.length === 0;
   const list = $('warnings');

@@ -4,7 +4,7 @@
 // is checked here: any script in the page (or the browser console) can call these functions.
 
 import {
-  AbcxyzError, NOT_USED, buildLayout, columnLetter, detectColumns, isoFromDay, parseOptionText, segment,
+  AbcxyzError, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment,
   type ColumnRole, type PartialOptions, type RawCell, type SegmentResult,
 } from '../core/index';
 import { msg } from './messages';
@@ -143,7 +143,7 @@ export function summarize(r: SegmentResult, written: WriteOutcome, started: numb
     keyAccountShare: r.totals.keyAccountShare,
     matrix,
     warnings: r.warnings,
-    top: r.customerList.firstKeyAccounts(5).map((k) => ({ customer: r.customerList.customer(k), segment: r.customerList.segment(k) ?? r.customerList.abc(k) ?? '', share: r.customerList.share(k) })),
+    top: topKeyAccounts(r),
     winBack: r.winBack.length,
     asOf: r.asOf === null ? null : isoFromDay(r.asOf),
     seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -156,4 +156,10 @@ export function goToSheet(name: unknown): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
   if (!sheet) throw new AbcxyzError(msg('noSheet', { name }));
   sheet.activate();
+}
+
+/** The five biggest key accounts, for the sidebar. */
+function topKeyAccounts(r: SegmentResult): RunSummary['top'] {
+  const l = customersOf(r);
+  return firstKeyAccounts(l, 5).map((k) => ({ customer: l.customer(k), segment: l.segment(k) ?? l.abc(k) ?? '', share: l.share(k) }));
 }
