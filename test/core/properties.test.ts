@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { classifyAbc, rankOrder, segment, type RawCell } from '../../core/index';
 
 const customerName = fc.constantFrom('Acme', 'acme ', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', '');
-// amounts in cents so every sum is exact and scaling by 10 is exact too
-const cents = fc.integer({ min: -20000, max: 500000 }).map((c) => c / 100);
+// amounts in quarters, not cents: every sum of them, and every sum scaled by 10 or 1/4, is exact in
+// binary floating point (0.16 - 0.13 is not 0.03, and 0.03 * 10 is not 0.3, which broke near-ties)
+const cents = fc.integer({ min: -80000, max: 2000000 }).map((c) => c / 4);
 const day = fc.integer({ min: 0, max: 700 }).map((d) => 45000 + d); // Excel serials in 2023–2025
 const badCell = fc.constantFrom<RawCell>('#N/A', 'abc', '', null, '31.02.2024');
 const row = fc.tuple(customerName, fc.oneof({ weight: 9, arbitrary: day }, { weight: 1, arbitrary: badCell }), fc.oneof({ weight: 9, arbitrary: cents }, { weight: 1, arbitrary: badCell }));
-const ledger = fc.array(row, { minLength: 1, maxLength: 120 });
+// at least one row that is not blank: a table of blank rows only is an error (bad-inputs tests it)
+const blankCell = (v: RawCell) => v === null || v === '';
+const ledger = fc.array(row, { minLength: 1, maxLength: 120 }).filter((rows) => rows.some((r) => !r.every(blankCell)));
 
 const grid = (rows: RawCell[][]) => [['Customer', 'Date', 'Amount'], ...rows];
 const classesOf = (rows: RawCell[][], o = {}) => {
@@ -46,12 +49,14 @@ describe('properties', () => {
   });
 
   it('a run does not depend on earlier runs (working buffers are reused between runs)', () => {
+    const o = { asOf: '2025-12-31', xyzMethod: 'cv' as const };
+    // a ledger of blank rows only is an error, which must not depend on earlier runs either
+    const outcome = (rows: RawCell[][]) => { try { return segment(grid(rows), o); } catch (e) { return String(e); } };
     fc.assert(fc.property(ledger, ledger, (a, b) => {
-      const o = { asOf: '2025-12-31', xyzMethod: 'cv' as const };
-      const first = segment(grid(a), o);
-      const other = segment(grid(b), o);
-      expect(segment(grid(a), o)).toEqual(first);
-      expect(segment(grid(b), o)).toEqual(other);
+      const first = outcome(a);
+      const other = outcome(b);
+      expect(outcome(a)).toEqual(first);
+      expect(outcome(b)).toEqual(other);
     }), { numRuns: 200 });
   });
 
