@@ -1,5 +1,6 @@
 // ABC: rank customers by a metric and cut the cumulative share into A, B and C.
 
+import { giveBack, take } from './scratch';
 import { compensatedSumAt, EPS } from './sum';
 import type { AbcClass, AbcRule } from './types';
 
@@ -30,12 +31,15 @@ export interface AbcOutput {
 export function rankOrder(metric: ArrayLike<number>, keys?: readonly string[]): number[] {
   let m = 0;
   for (let i = 0; i < metric.length; i++) if (metric[i] > 0) m++;
-  const eligible = new Int32Array(m);
-  const values = new Float64Array(m);
+  const eligible = take('abc.eligible', Int32Array, m);
+  const values = take('abc.values', Float64Array, m);
   for (let i = 0, k = 0; i < metric.length; i++) if (metric[i] > 0) { eligible[k] = i; values[k++] = metric[i]; }
   const sorted = radixDescending(values);
   const order: number[] = new Array(m);
   for (let k = 0; k < m; k++) order[k] = eligible[sorted[k]];
+  giveBack('abc.eligible', eligible);
+  giveBack('abc.values', values);
+  giveBack('abc.sorted', sorted);
   // equal metrics sit together, in item order; a run of them is ordered by key
   if (keys) {
     for (let k = 0; k < m;) {
@@ -78,10 +82,10 @@ function radixDescending(values: Float64Array): Int32Array {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  let from = new Int32Array(n);
-  let to = new Int32Array(n);
+  let from = take('abc.sorted', Int32Array, n);
+  let to = take('abc.radix', Int32Array, n);
   for (let k = 0; k < n; k++) from[k] = k;
-  const counts = new Int32Array(65537);
+  const counts = take('abc.counts', Int32Array, 65537);
   for (let pass = 0; pass < 4; pass++) {
     // digit 0 is the lowest 16 bits; complemented, so larger values come first
     const word = (pass < 2) === little ? 0 : 1;
@@ -96,6 +100,8 @@ function radixDescending(values: Float64Array): Int32Array {
     }
     const t = from; from = to; to = t;
   }
+  giveBack('abc.radix', to);
+  giveBack('abc.counts', counts);
   return from;
 }
 

@@ -6,6 +6,7 @@
 import { dayFromParts, dayFromSerial, localDayOfDate, parseIsoDay, splitTextDate, type TextDateParts } from './dates';
 import { columnLabel } from './headers';
 import { t } from './messages';
+import { giveBack, take } from './scratch';
 import { cellText, cleanName, decimalEvidence, errorValue, isBlank, parseNumberText } from './values';
 import type { DateOrder, RawCell, SegmentOptions } from './types';
 
@@ -35,7 +36,12 @@ export class TextTable {
     let size = 1024;
     while (size < expected && size < 1 << 20) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(4 * size);
+    this.slots = take('text.slots', Int32Array, 4 * size).fill(0);
+  }
+
+  /** Hand the slots back for the next run's table; the table must not be used afterwards. */
+  release(): void {
+    giveBack('text.slots', this.slots);
   }
 
   /** Value of a text, or undefined. */
@@ -189,6 +195,12 @@ export class CustomerIndex {
       return idx;
     }
     return this.add(v);
+  }
+
+  /** Done looking up: the tables' memory goes back for the next run. */
+  release(): void {
+    this.byKey.release();
+    this.byText?.release();
   }
 
   private add(v: RawCell): number {

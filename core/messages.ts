@@ -39,6 +39,7 @@ const en = {
 
   // errors (fatal for a run; the message names the column or option)
   'err.empty': 'The range is empty. Select the transactions table including its header row.',
+  'err.addAfterFinish': 'Rows cannot be added after finish(): start a new segmenter for a new table.',
   'err.headerOnly': 'The range has a header row but no data rows.',
   'err.noColumn': 'No {role} column found. Headers seen: {headers}. Map the {role} column explicitly.',
   'err.mappedMissing': 'The {role} column "{name}" is not in the header row. Headers seen: {headers}.',

@@ -355,6 +355,7 @@ export class LongReader {
     }
     const asOf = this.asOfOption !== NO_DAY ? this.asOfOption : maxDay;
     let { names, keys } = this.customers;
+    this.customers.release(); // no row is looked up after this
     if (!inMetOrder || met !== names.length) {
       // renumber customers to those with a used row, in the order of their first used row
       const allNames = names;

@@ -262,6 +262,7 @@ function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: 
     }
     rowsOf.push({ c: customers.lookup(cv), vals, profit, r });
   }
+  customers.release(); // every row is looked up
   const C = customers.names.length;
   const values = new Float64Array(C * P);
   const profit = fi >= 0 ? new Float64Array(C) : null;

@@ -3,7 +3,7 @@
 import { classifyAbc } from './abc';
 import { CustomerList, SEGMENTS, STATUS_CODES } from './customers';
 import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianOfWhole } from './lifecycle';
-import { t, type MessageKey } from './messages';
+import { AbcxyzError, t, type MessageKey } from './messages';
 import { resolveOptions } from './options';
 import { periodTable } from './periods';
 import { readGrid, RowReader, type CustomerTable, type LongData, type WideData } from './read';
@@ -74,10 +74,11 @@ function groupRows(d: LongData, customers: number): Grouped {
     byDay = take('grouped.byDay', Int32Array, n);
     for (let i = 0; i < n; i++) byDay[next[day[i] - minDay]++] = i;
   }
-  const start = new Int32Array(customers + 1);
+  const start = take('grouped.start', Int32Array, customers + 1).fill(0);
   for (let i = 0; i < n; i++) start[cust[i] + 1]++;
   for (let c = 1; c <= customers; c++) start[c] += start[c - 1];
-  const fill = start.slice(0, customers);
+  const fill = take('grouped.fill', Int32Array, customers);
+  fill.set(start.subarray(0, customers));
   const gDay = take('grouped.day', Int32Array, n);
   const gAmount = take('grouped.amount', Float64Array, n);
   const gProfit = profit ? take('grouped.profit', Float64Array, n) : null;
@@ -90,6 +91,7 @@ function groupRows(d: LongData, customers: number): Grouped {
   }
   // the rows as read are not needed any more
   giveBack('grouped.byDay', byDay);
+  giveBack('grouped.fill', fill);
   giveBack('rows.cust', cust);
   giveBack('rows.day', day);
   giveBack('rows.amount', amount);
@@ -174,6 +176,7 @@ function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggre
     agg.last[c] = lastBuy;
     agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianOfWhole(gaps, nGaps, gapCounts) : NaN;
   }
+  giveBack('grouped.start', start);
   giveBack('grouped.day', day);
   giveBack('grouped.amount', amount);
   giveBack('grouped.profit', profit);
@@ -249,15 +252,24 @@ export interface Segmenter {
   finish(): SegmentResult;
 }
 
-/** Options are checked at once (AbcxyzError); problems of the table are thrown by finish(). */
+/**
+ * Options are checked at once (AbcxyzError); problems of the table are thrown by finish(). The
+ * reader's working memory goes to the next run once finished, so finish() answers the same result
+ * again, and a row added afterwards is refused.
+ */
 export function createSegmenter(partial: PartialOptions = {}, expectedRows = 0): Segmenter {
   const o = resolveOptions(partial);
   const reader = new RowReader(o, expectedRows);
+  let done: SegmentResult | null = null;
   return {
-    add: (row) => reader.add(row),
+    add: (row) => {
+      if (done) throw new AbcxyzError(t('err.addAfterFinish'));
+      reader.add(row);
+    },
     finish: () => {
+      if (done) return done;
       const read = reader.finish();
-      return computeSegments(read.data, read.customers, o, read);
+      return (done = computeSegments(read.data, read.customers, o, read));
     },
   };
 }

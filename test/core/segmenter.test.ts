@@ -36,4 +36,17 @@ describe('createSegmenter', () => {
       expect(streamed(grid as RawCell[][], options, true)).toEqual(segment(grid as RawCell[][], options));
     });
   }
+
+  it('finish() answers the same result again, and refuses rows added after it', () => {
+    const s = createSegmenter();
+    for (const row of LONG) s.add(row);
+    const first = s.finish();
+    expect(s.finish()).toBe(first);
+    expect(() => s.add(['Acme', 45000, 1])).toThrow(/after finish/);
+    // the reader's memory went to the next run: a run in between leaves this result as it was
+    const before = JSON.stringify(first);
+    segment(LONG);
+    expect(JSON.stringify(first)).toBe(before);
+  });
 });
+
