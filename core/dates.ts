@@ -88,6 +88,14 @@ export function dayFromSerial(serial: number, date1904: boolean): number | null 
   return s < 61 ? s - SERIAL_1970 + 1 : s - SERIAL_1970;
 }
 
+/**
+ * Day number of a 1900-system serial from 1900-03-01 on (past the leap day that never was), else
+ * NaN: the usual date cell, read without dayFromSerial's other cases.
+ */
+export function commonSerialDay(v: unknown): number {
+  return typeof v === 'number' && v >= 61 && v < MAX_SERIAL + 1 ? Math.floor(v) - SERIAL_1970 : NaN;
+}
+
 /** 1900-system serial of a day number (for writing date cells). */
 export function serialFromDay(day: number): number {
   const s = day + SERIAL_1970;

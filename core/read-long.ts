@@ -8,7 +8,7 @@
 // kept whole ("deferred") and read again in finish() with the decision made.
 
 import { CustomerIndex, DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText, NumberColumn, numberOf, numberProblem } from './columns';
-import { isoDateDay, isoFromDay, parseIsoDay, SERIAL_1970 } from './dates';
+import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from './dates';
 import { columnLabel } from './headers';
 import { t } from './messages';
 import { take, giveBack } from './scratch';
@@ -118,9 +118,9 @@ export class LongReader {
     if (c >= 0 && this.typedOnly && this.blanks.length === 0) {
       // the usual typed row (a serial date, a number, maybe a number or nothing as profit) in a
       // table without a window, tags or quantity × price: what evaluate() would find, found directly
-      const dv = row[this.di];
+      const d = commonSerialDay(row[this.di]);
       const av = row[this.ai];
-      if (typeof dv === 'number' && dv >= 61 && dv < 2958466 && typeof av === 'number' && av - av === 0) {
+      if (d === d && typeof av === 'number' && av - av === 0) {
         let p = 0;
         let plain = true;
         if (this.fi >= 0) {
@@ -130,7 +130,7 @@ export class LongReader {
         }
         if (plain) {
           this.lastRow = r;
-          this.put(c, Math.floor(dv) - SERIAL_1970, av, p, r);
+          this.put(c, d, av, p, r);
           return;
         }
       }
@@ -161,8 +161,8 @@ export class LongReader {
     const dv = row[di];
     let d = 0;
     let dateId = -1;
-    if (typeof dv === 'number' && !this.options.date1904 && dv >= 61 && dv < 2958466) {
-      d = Math.floor(dv) - SERIAL_1970; // the common case, inlined; dayOfCell has the rest
+    if (!this.options.date1904 && (d = commonSerialDay(dv)) === d) {
+      // the common case; dayOfCell has the rest
     } else if (typeof dv === 'string' && (d = isoDateDay(dv)) === d) {
       // plain ISO text, the common case of a CSV: no column decision can change it
     } else if (isDateText(dv)) {
@@ -188,20 +188,10 @@ export class LongReader {
     let amount: number;
     let amountComma = NaN;
     if (this.useQp) {
-      const q = this.numQ.value(row[qi]);
-      if (q !== q) {
-        if (this.numQ.pending) this.defer(r, row);
-        else this.skip(r, row, numberProblem(row[qi], qi, this.headers[qi], this.emptyAmount));
-        this.observeFrom(row, 3);
-        return;
-      }
-      const p = this.numA.value(row[ai]);
-      if (p !== p) {
-        if (this.numA.pending) this.defer(r, row);
-        else this.skip(r, row, numberProblem(row[ai], ai, this.headers[ai], this.emptyAmount));
-        this.observeFrom(row, 4);
-        return;
-      }
+      const q = this.factor(this.numQ, row, r, qi, 3);
+      if (q !== q) return;
+      const p = this.factor(this.numA, row, r, ai, 4);
+      if (p !== p) return;
       amount = q * p;
     } else {
       const av = row[ai];
@@ -258,6 +248,21 @@ export class LongReader {
     this.index[s] = r;
     this.n = s + 1;
     return s;
+  }
+
+  /**
+   * A quantity or a price. NaN when the row has been dealt with: deferred when the cell waits for
+   * its column's decimal decision, else skipped with the cell's problem (the later stages' cells
+   * still count as evidence).
+   */
+  private factor(num: NumberColumn, row: readonly RawCell[], r: number, col: number, stage: number): number {
+    const x = num.value(row[col]);
+    if (x !== x) {
+      if (num.pending) this.defer(r, row);
+      else this.skip(r, row, numberProblem(row[col], col, this.headers[col], this.emptyAmount));
+      this.observeFrom(row, stage);
+    }
+    return x;
   }
 
   private tagsOf(row: readonly RawCell[]): number {
