@@ -278,12 +278,11 @@ function computeSegments(
   data: LongData | WideData, table: CustomerTable, o: SegmentOptions,
   read: Pick<ReturnType<typeof readGrid>, 'mapping' | 'headers' | 'rowsRead' | 'rowsUsed' | 'skipped' | 'warnings' | 'dateOrderUsed'>,
 ): SegmentResult {
-  let profitMissing = false;
   const C = table.names.length;
   const long = data.kind === 'long';
   const agg = long ? aggregateLong(data, C, o) : aggregateWide(data, C, o);
-  let metricName = o.metric;
-  if (o.metric === 'profit' && !agg.profit) { profitMissing = true; metricName = 'revenue'; }
+  const profitMissing = o.metric === 'profit' && !agg.profit;
+  const metricName = profitMissing ? 'revenue' : o.metric;
   const metric = metricName === 'profit' ? agg.profit! : agg.revenue;
 
   // ABC
