@@ -106,16 +106,13 @@ function winBackColumns(result: SegmentResult): Column<WinBackEntry>[] {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function tableValues<R>(cols: Column<R>[], rows: R[]): LayoutValue[][] {
+/** The header row, then rows 0..n-1 (the row at a position is `at(k)`). */
+function tableValues<R>(cols: Column<R>[], n: number, at: (k: number) => R): LayoutValue[][] {
   const out: LayoutValue[][] = [cols.map((c) => c.header)];
-  for (const r of rows) out.push(cols.map((c) => c.value(r)));
-  return out;
-}
-
-/** The header row and n rows read by position. */
-function positionValues(cols: Column<number>[], n: number): LayoutValue[][] {
-  const out: LayoutValue[][] = [cols.map((c) => c.header)];
-  for (let k = 0; k < n; k++) out.push(cols.map((c) => c.value(k)));
+  for (let k = 0; k < n; k++) {
+    const r = at(k);
+    out.push(cols.map((c) => c.value(r)));
+  }
   return out;
 }
 
@@ -227,7 +224,7 @@ function reportSheet(r: SegmentResult): LayoutSheet {
   const segments = block('segments', 2, segCol, segmentRows(r), ['text', 'integer', 'percent', 'percent', 'text'], { header: true });
   const top = Math.max(2 + params.length, 2 + 10) + 1;
   const n = customersOf(r).length;
-  const customers = block('customers', top, 0, positionValues(cols, n), cols.map((c) => c.format), {
+  const customers = block('customers', top, 0, tableValues(cols, n, (k) => k), cols.map((c) => c.format), {
     header: true, table: n > 0 ? 'ABCXYZ_Customers' : null,
   });
   const colOf = (key: string) => cols.findIndex((c) => c.key === key);
@@ -250,7 +247,7 @@ function reportSheet(r: SegmentResult): LayoutSheet {
 function winBackSheet(r: SegmentResult): LayoutSheet {
   const cols = winBackColumns(r);
   const n = r.winBack.length;
-  const b = block('winback', 0, 0, tableValues(cols, r.winBack), cols.map((c) => c.format), { header: true, table: n > 0 ? 'ABCXYZ_WinBack' : null });
+  const b = block('winback', 0, 0, tableValues(cols, r.winBack.length, (k) => r.winBack[k]), cols.map((c) => c.format), { header: true, table: n > 0 ? 'ABCXYZ_WinBack' : null });
   const col = (h: string) => ({ row: 1, col: cols.findIndex((c) => c.header === h), rows: Math.max(n, 1), cols: 1 });
   return {
     role: 'winback',
