@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
-import type { RawCell } from '../core/index';
+import type { RawCell } from '../core';
 
 export class InputError extends Error {}
 

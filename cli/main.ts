@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import {
   AbcxyzError, buildLayout, COLUMN_ROLES, createSegmenter, OPTION_TEXT, resolveOptions, segment, setOptionFromText,
   type PartialOptions, type SegmentResult,
-} from '../core/index';
+} from '../core';
 import { InputError, readXlsx, streamDelimited } from './input';
 import { toCsv, toText, writeJson } from './output';
 import { writeXlsx } from './xlsx';

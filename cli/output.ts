@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { customersOf, isoFromDay, SEGMENTS, type CustomerReader, type SegmentResult } from '../core/index';
+import { customersOf, isoFromDay, SEGMENTS, type CustomerReader, type SegmentResult } from '../core';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();

@@ -6,7 +6,7 @@
 // tables, so the customer table gets an autofilter instead.
 
 import type { Worksheet } from 'exceljs';
-import { columnLetter, FORMATS, type LayoutSheet, type ReportLayout } from '../core/index';
+import { columnLetter, FORMATS, type LayoutSheet, type ReportLayout } from '../core';
 
 export const STREAM_ROWS = 20000;
 

@@ -1,13 +1,13 @@
 // Public API of the core: everything the Excel add-in, the Sheets add-on and the CLI use.
 export * from './types';
-export * from './layout-types';
-export { segment, createSegmenter, SEGMENTS, type Segmenter } from './segment';
-export { CustomerList, customersOf, firstKeyAccounts, type CustomerReader } from './customers';
-export { classifyAbc, rankOrder } from './abc';
-export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './xyz';
+export * from './report/layout-types';
+export { segment, createSegmenter, SEGMENTS, type Segmenter } from './analyses/segment';
+export { CustomerList, customersOf, firstKeyAccounts, type CustomerReader } from './result/customer-list';
+export { classifyAbc, rankOrder } from './rules/abc';
+export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './rules/xyz';
 export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN_ROLES, optionName } from './options';
 export { AbcxyzError, t, setLanguage, type MessageKey } from './messages';
-export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay, OFFSET_1904 } from './dates';
-export { columnLetter, mapColumns as detectColumns, NOT_USED } from './headers';
-export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './layout';
+export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay, OFFSET_1904 } from './basics/dates';
+export { columnLetter, mapColumns as detectColumns, NOT_USED } from './read/headers';
+export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './report/layout';
 export { segmentTable, matrixTable, abcColumn, xyzColumn, type FunctionValue } from './functions';

@@ -1,6 +1,6 @@
 // Public types of the core. Hosts (Excel, Sheets, CLI) only see these.
 
-import type { CustomerList } from './customers';
+import type { CustomerList } from './result/customer-list';
 
 /** A raw cell as a host delivers it: Excel numbers/strings/booleans/error text, Apps Script Date objects, CSV strings. */
 export type RawCell = string | number | boolean | Date | null | undefined;

@@ -4,7 +4,7 @@
 // No Office globals at module level: the build registers the functions (functions-register.ts), and
 // tests import this file in Node.
 
-import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type RawCell } from '../core/index';
+import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type RawCell } from '../core';
 
 type Matrix = RawCell[][];
 

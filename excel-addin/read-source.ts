@@ -4,7 +4,7 @@
 // region around it. Values come back in row chunks kept under the response size limit of Excel on
 // the web; the workbook's date system and the columns formatted as dates are read alongside.
 
-import { AbcxyzError, t, type RawCell } from '../core/index';
+import { AbcxyzError, t, type RawCell } from '../core';
 import { queueProbe, readProbe, type PendingProbe, type WorkbookProbe } from './workbook-probe';
 
 /** Response budget for one chunk of values (Excel on the web fails responses over 5 MB). */

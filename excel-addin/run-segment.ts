@@ -2,7 +2,7 @@
 // "Segment customers": read the transactions, run the core, write the report. The glue between
 // the Excel reader and writer and the core; everything it decides is about Excel, not segmentation.
 
-import { MARKER, buildLayout, columnLetter, detectColumns, segment, type PartialOptions, type SegmentResult } from '../core/index';
+import { MARKER, buildLayout, columnLetter, detectColumns, segment, type PartialOptions, type SegmentResult } from '../core';
 import { readSource, type SourceData } from './read-source';
 import { writeLayout, type WriteReport } from './write-layout';
 

@@ -1,7 +1,7 @@
 // The task pane's form: its fields ↔ core options, and what is remembered per workbook.
 // Percent fields are shown as percentages (80) and handed to the core as fractions (0.8).
 
-import type { ColumnRole, PartialOptions } from '../core/index';
+import type { ColumnRole, PartialOptions } from '../core';
 
 export const MAIN_ROLES: ColumnRole[] = ['customer', 'date', 'amount', 'profit'];
 export const EXTRA_ROLES: ColumnRole[] = ['quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority'];

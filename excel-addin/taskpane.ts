@@ -3,7 +3,7 @@
 // "Segment customers", show progress and a compact summary. Every text that may come from the
 // workbook (headers, customer names, warnings) is set with textContent, never as HTML.
 
-import { AbcxyzError, columnLetter, COLUMN_ROLES, customersOf, detectColumns, firstKeyAccounts, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core/index';
+import { AbcxyzError, columnLetter, COLUMN_ROLES, customersOf, detectColumns, firstKeyAccounts, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core';
 import { readSource, type SourceData } from './read-source';
 import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { EXTRA_ROLES, FIELD_IDS, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';

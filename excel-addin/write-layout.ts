@@ -3,8 +3,8 @@
 // which cell is decided by core/layout.ts; this file only decides how to get it into Excel with few
 // round trips, under the 5 MB request limit of Excel on the web, without touching the user's sheets.
 
-import type { LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from '../core/index';
-import { FORMATS, OFFSET_1904 } from '../core/index';
+import type { LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from '../core';
+import { FORMATS, OFFSET_1904 } from '../core';
 import { freeName, markerNameFor, parseMarkerReference, queueProbe, readProbe, tableNameFree, type WorkbookProbe } from './workbook-probe';
 
 /** Budget for the values of one request; Excel on the web rejects requests over 5 MB. */

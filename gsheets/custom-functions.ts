@@ -2,7 +2,7 @@
 // The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
 // turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
 
-import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core/index';
+import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core';
 import { dayOfDateIn } from './sheet-time-zone';
 
 type Cells = RawCell[][];

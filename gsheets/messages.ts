@@ -1,5 +1,5 @@
 // The add-on's own sentences (menu, lock, selection) come from the core's one message catalogue.
-import { t, type MessageKey } from '../core/index';
+import { t, type MessageKey } from '../core';
 
 const KEYS = ['menu', 'menuItem', 'sidebarTitle', 'busy', 'noSelection', 'rangeGone', 'badRequest', 'badOptionValue', 'noSheet'] as const;
 type HostKey = (typeof KEYS)[number];

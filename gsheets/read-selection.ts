@@ -2,7 +2,7 @@
 // Which cells the run reads: the selection trimmed to the sheet's data (a whole-column selection
 // would otherwise bring a thousand empty rows), or the data region around a single selected cell.
 
-import { AbcxyzError, columnLetter, t } from '../core/index';
+import { AbcxyzError, columnLetter, t } from '../core';
 import { msg } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -6,7 +6,7 @@
 import {
   AbcxyzError, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment,
   type ColumnRole, type PartialOptions, type RawCell, type SegmentResult,
-} from '../core/index';
+} from '../core';
 import { msg } from './messages';
 import { firstRowOf, isQualifiedA1, selectedSource } from './read-selection';
 import { loadSettings, saveSettings } from './settings-store';

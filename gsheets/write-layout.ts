@@ -9,7 +9,7 @@
 // read after a write is a round trip. All reads come first; the only read between writes is the
 // ids of the new sheets, asked together right after the inserts.
 
-import { FORMATS, type CellRange, type ConditionalRule, type LayoutBlock, type LayoutSheet, type LayoutValue, type ReportLayout } from '../core/index';
+import { FORMATS, type CellRange, type ConditionalRule, type LayoutBlock, type LayoutSheet, type LayoutValue, type ReportLayout } from '../core';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,6 +1,6 @@
 // Shared test data: a small ledger with formula-like names, a steady buyer, a lost key account and
 // two bad rows, used by the layout and XLSX tests.
-import type { RawCell } from '../core/index';
+import type { RawCell } from '../core';
 
 export const REPORT_ROWS: RawCell[][] = [
   ['Customer', 'Date', 'Amount', 'Profit'],

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLayout, segment, serialFromDay } from '../../core/index';
+import { buildLayout, segment, serialFromDay } from '../../core';
 import { REPORT_ROWS } from '../fixtures';
 import { writeXlsx } from '../../cli/xlsx';
 import { cli, tempDir } from './helpers';

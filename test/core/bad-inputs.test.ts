@@ -1,6 +1,6 @@
 // A catalogue of bad inputs: each gives its expected message, names the row or column, never crashes.
 import { describe, expect, it } from 'vitest';
-import { AbcxyzError, segment, type PartialOptions, type RawCell } from '../../core/index';
+import { AbcxyzError, segment, type PartialOptions, type RawCell } from '../../core';
 
 type Case = {
   name: string;

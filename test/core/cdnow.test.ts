@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segment, type RawCell } from '../../core/index';
+import { segment, type RawCell } from '../../core';
 
 const FILE = join(__dirname, '..', '..', '..', 'shared', 'bench-data', 'cdnow', 'CDNOW_sample.txt');
 

@@ -4,8 +4,8 @@
 // serial dates give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberOf, plainNumber } from '../../core/columns';
-import { civilFromDay, segment, type RawCell } from '../../core/index';
+import { numberOf, plainNumber } from '../../core/read/columns';
+import { civilFromDay, segment, type RawCell } from '../../core';
 
 const SERIAL_1970 = 25569;
 const names = fc.constantFrom('Acme', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta');

@@ -1,7 +1,7 @@
 // The customers of a result are held by column; the report, the custom functions and the command
 // line read them by position, and customer objects are made only when `customers` is read.
 import { describe, expect, it } from 'vitest';
-import { buildLayout, customersOf, segment, segmentTable, type RawCell, type SegmentResult } from '../../core/index';
+import { buildLayout, customersOf, segment, segmentTable, type RawCell, type SegmentResult } from '../../core';
 import { toCsv, writeJson } from '../../cli/output';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,8 +3,8 @@
 // other texts; whatever the mix of spellings and their order, both must agree.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TextTable } from '../../core/columns';
-import { createSegmenter, segment, type RawCell } from '../../core/index';
+import { TextTable } from '../../core/read/columns';
+import { createSegmenter, segment, type RawCell } from '../../core';
 
 // short plain ids, long names (past the 11 packed characters), non-ASCII, a '#' that is no error
 const bases = ['C000038', 'c1', 'ACME', 'Az@[`{z', 'ZZ-9', 'Müller GmbH', 'Über', 'International Widgets Ltd', 'X#1', 'İstanbul AŞ', 'ab cd', '12345'];

@@ -1,6 +1,6 @@
 // The host-neutral bodies of the custom functions (shared by Excel and Sheets).
 import { describe, expect, it } from 'vitest';
-import { matrixTable, segmentTable } from '../../core/index';
+import { matrixTable, segmentTable } from '../../core';
 
 describe('custom-function arguments', () => {
   it('whole-column references: trailing empty rows are dropped, not counted as skipped', () => {

@@ -1,6 +1,6 @@
 // Known answers from published examples (shared/research/research-domain-anchors.md §5).
 import { describe, expect, it } from 'vitest';
-import { abcColumn, classifyAbc, segment, seriesCv, xyzColumn, type RawCell } from '../../core/index';
+import { abcColumn, classifyAbc, segment, seriesCv, xyzColumn, type RawCell } from '../../core';
 
 // Heizer & Render, Operations Management, Example 12.1 (annual $ per item)
 const HEIZER: [string, number][] = [

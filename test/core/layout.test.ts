@@ -1,6 +1,6 @@
 // The report layout: sheets, blocks, formats, colour rules, text guards.
 import { describe, expect, it } from 'vitest';
-import { buildLayout, FORMATS, MARKER, segment, serialFromDay, type LayoutSheet, type RawCell } from '../../core/index';
+import { buildLayout, FORMATS, MARKER, segment, serialFromDay, type LayoutSheet, type RawCell } from '../../core';
 import { REPORT_ROWS } from '../fixtures';
 
 const rows = REPORT_ROWS;

@@ -1,7 +1,7 @@
 // Periods: ISO weeks, months, fiscal quarters and years, and how they shape a customer's series.
 import { describe, expect, it } from 'vitest';
-import { dayFromCivil, segment } from '../../core/index';
-import { periodLabel, periodOfDay } from '../../core/periods';
+import { dayFromCivil, segment } from '../../core';
+import { periodLabel, periodOfDay } from '../../core/basics/periods';
 
 const day = (iso: string) => dayFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
 const label = (iso: string, kind: 'week' | 'month' | 'quarter' | 'year', fs = 1) => periodLabel(periodOfDay(day(iso), kind, fs), kind, fs);

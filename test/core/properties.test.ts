@@ -2,7 +2,7 @@
 // monotonicity, ties, and the matrix.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyAbc, rankOrder, segment, type RawCell } from '../../core/index';
+import { classifyAbc, rankOrder, segment, type RawCell } from '../../core';
 
 const customerName = fc.constantFrom('Acme', 'acme ', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', '');
 // amounts in quarters, not cents: every sum of them, and every sum scaled by 10 or 1/4, is exact in

@@ -1,7 +1,7 @@
 // createSegmenter: a table handed over one row at a time gives what segment() gives for the grid,
 // also when the caller hands every row over in the same array, refilled (as a streaming parser may).
 import { describe, expect, it } from 'vitest';
-import { createSegmenter, segment, type PartialOptions, type RawCell } from '../../core/index';
+import { createSegmenter, segment, type PartialOptions, type RawCell } from '../../core';
 
 const LONG: RawCell[][] = [
   ['Customer', 'Date', 'Amount'],

@@ -1,7 +1,7 @@
 // The Excel writer and the "Segment customers" run against the fake Excel context: sheets, values,
 // formats, rules, tables, markers, replacement of earlier output, and the number of syncs.
 import { describe, expect, it } from 'vitest';
-import { MARKER, buildLayout, segment, type RawCell } from '../../core/index';
+import { MARKER, buildLayout, segment, type RawCell } from '../../core';
 import { writeLayout } from '../../excel-addin/write-layout';
 import { segmentWorkbook } from '../../excel-addin/run-segment';
 import { readSource } from '../../excel-addin/read-source';

@@ -1,7 +1,7 @@
 // Date cells → calendar days in the spreadsheet's zone, with few Utilities.formatDate calls.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFromCivil } from '../../core/index';
+import { dayFromCivil } from '../../core';
 import { dayOfDateIn, parseOffset } from '../../gsheets/sheet-time-zone';
 import { formatDateFake, sheetDate } from './fake-gas';
 

@@ -2,7 +2,7 @@
 // sheets (values, formats, rules, filter, freeze, marker), re-runs, the lock, the remembered
 // options, and a service-call count that does not depend on the number of rows.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FORMATS, buildLayout, segment, type LayoutSheet, type RawCell } from '../../core/index';
+import { FORMATS, buildLayout, segment, type LayoutSheet, type RawCell } from '../../core';
 import { dayOfDateIn } from '../../gsheets/sheet-time-zone';
 import { getSelectionInfo, runSegmentation, goToSheet } from '../../gsheets/run-segment';
 import { SETTINGS_KEY } from '../../gsheets/settings-store';

@@ -1,19 +1,19 @@
 // segment(grid, options): the whole computation of SPEC §4, host-neutral.
 
-import { classifyAbc } from './abc';
-import { CustomerList, SEGMENTS, STATUS_CODES } from './customers';
-import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianOfWhole } from './lifecycle';
-import { AbcxyzError, t, type MessageKey } from './messages';
-import { resolveOptions } from './options';
-import { periodTable } from './periods';
-import { readGrid, RowReader, type CustomerTable, type LongData, type WideData } from './read';
-import { giveBack, take } from './scratch';
-import { EPS, snapZero } from './sum';
-import { classifyXyz, sparseCv } from './xyz';
+import { classifyAbc } from '../rules/abc';
+import { CustomerList, SEGMENTS, STATUS_CODES } from '../result/customer-list';
+import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianOfWhole } from '../rules/lifecycle';
+import { AbcxyzError, t, type MessageKey } from '../messages';
+import { resolveOptions } from '../options';
+import { periodTable } from '../basics/periods';
+import { readGrid, RowReader, type CustomerTable, type LongData, type WideData } from '../read/grid';
+import { giveBack, take } from '../basics/scratch';
+import { EPS, snapZero } from '../basics/sum';
+import { classifyXyz, sparseCv } from '../rules/xyz';
 import type {
   AbcClass, CustomerResult, Grid, MatrixCell, PartialOptions, RawCell, Segment, SegmentOptions,
   SegmentResult, Status, WinBackEntry,
-} from './types';
+} from '../types';
 
 export { SEGMENTS };
 

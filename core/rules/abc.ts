@@ -1,8 +1,8 @@
 // ABC: rank customers by a metric and cut the cumulative share into A, B and C.
 
-import { giveBack, take } from './scratch';
-import { compensatedSumAt, EPS } from './sum';
-import type { AbcClass, AbcRule } from './types';
+import { giveBack, take } from '../basics/scratch';
+import { compensatedSumAt, EPS } from '../basics/sum';
+import type { AbcClass, AbcRule } from '../types';
 
 export interface AbcInput {
   /** Metric per item (NaN or ≤ 0: not classified). */

@@ -1,6 +1,6 @@
 // Reading single cell values: numbers written as text, truthy tags, spreadsheet error values.
 
-import type { RawCell } from './types';
+import type { RawCell } from '../types';
 
 const ERROR_RE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|ERROR!)$/i;
 

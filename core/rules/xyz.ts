@@ -1,7 +1,7 @@
 // XYZ: how frequently (share of active periods) or how steadily (CV of per-period spend) a customer buys.
 
-import { EPS } from './sum';
-import type { SdKind, XyzClass, XyzMethod } from './types';
+import { EPS } from '../basics/sum';
+import type { SdKind, XyzClass, XyzMethod } from '../types';
 
 /** X if frequency ≥ x, Y if ≥ y, else Z. */
 export function classifyFrequency(frequency: number, x: number, y: number): XyzClass {

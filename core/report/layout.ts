@@ -1,12 +1,12 @@
 // SegmentResult → ReportLayout: the sheets, blocks, formats and colour rules every surface writes.
 // Content is decided here once; the Excel, Sheets and XLSX writers only transcribe it.
 
-import { isoFromDay, localDayOfDate, serialFromDay } from './dates';
-import { t, type MessageKey } from './messages';
-import { customersOf } from './customers';
-import { SEGMENTS } from './segment';
+import { isoFromDay, localDayOfDate, serialFromDay } from '../basics/dates';
+import { t, type MessageKey } from '../messages';
+import { customersOf } from '../result/customer-list';
+import { SEGMENTS } from '../analyses/segment';
 import type { CellRange, ConditionalRule, FormatKind, LayoutBlock, LayoutSheet, LayoutValue, ReportLayout } from './layout-types';
-import type { RawCell, SegmentResult, WinBackEntry } from './types';
+import type { RawCell, SegmentResult, WinBackEntry } from '../types';
 
 export const MARKER = { key: 'abcxyz', value: 'abcxyz-report-v1' };
 

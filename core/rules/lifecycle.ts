@@ -1,6 +1,6 @@
 // Lifecycle: how long since the last purchase compared with the customer's usual rhythm.
 
-import type { SegmentOptions, Status } from './types';
+import type { SegmentOptions, Status } from '../types';
 
 /** Median of a numeric list (sorts a copy). */
 export function median(values: ArrayLike<number>): number | null {

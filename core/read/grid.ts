@@ -4,10 +4,10 @@
 
 import { CustomerIndex, NumberColumn, readNumber } from './columns';
 import { columnLabel, mapColumns } from './headers';
-import { AbcxyzError, t } from './messages';
-import { columnOf, LongReader, newCustomerTable, rowIsBlank } from './read-long';
+import { AbcxyzError, t } from '../messages';
+import { columnOf, LongReader, newCustomerTable, rowIsBlank } from './long-reader';
 import { errorValue, isBlank, isTruthy, parseNumberText } from './values';
-import type { ColumnMapping, ColumnRole, DateOrder, Grid, RawCell, SegmentOptions, SkippedRow } from './types';
+import type { ColumnMapping, ColumnRole, DateOrder, Grid, RawCell, SegmentOptions, SkippedRow } from '../types';
 
 /** Per-customer facts that come from columns other than amounts. */
 export interface CustomerTable {

@@ -3,7 +3,7 @@
 // rows, making all 70,000 objects (and collecting them later) is a fifth of a run, and the
 // product's own surfaces never need them.
 
-import type { AbcClass, Archetype, CustomerResult, Segment, Status, XyzClass } from './types';
+import type { AbcClass, Archetype, CustomerResult, Segment, Status, XyzClass } from '../types';
 
 export const SEGMENTS: Segment[] = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'];
 

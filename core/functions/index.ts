@@ -1,17 +1,17 @@
 // Host-neutral logic of the custom functions (=ABCXYZ.SEGMENT / =ABCXYZ(...) and friends).
 // Excel and Sheets wrap these in a few lines each, so both give the same answers as the CLI.
 
-import { customersOf } from './customers';
-import { classifyAbc } from './abc';
-import { customerColumns } from './layout';
-import { AbcxyzError, t } from './messages';
-import { parseOptionText, resolveOptions } from './options';
-import { segment } from './segment';
-import { isoFromDay } from './dates';
-import { parseNumberText } from './values';
+import { customersOf } from '../result/customer-list';
+import { classifyAbc } from '../rules/abc';
+import { customerColumns } from '../report/layout';
+import { AbcxyzError, t } from '../messages';
+import { parseOptionText, resolveOptions } from '../options';
+import { segment } from '../analyses/segment';
+import { isoFromDay } from '../basics/dates';
+import { parseNumberText } from '../read/values';
 /** What a custom function returns: no nulls (Excel shows null as 0). */
 export type FunctionValue = string | number | boolean;
-import type { PartialOptions, RawCell, SegmentResult } from './types';
+import type { PartialOptions, RawCell, SegmentResult } from '../types';
 
 type Range = readonly (readonly RawCell[])[];
 

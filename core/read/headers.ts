@@ -1,9 +1,9 @@
 // Header recognition: which column is the customer, the date, the amount … in English, Greek,
 // Russian, German, French and Spanish, with the analyst's overrides taking precedence.
 
-import { AbcxyzError, t } from './messages';
+import { AbcxyzError, t } from '../messages';
 import { cellText } from './values';
-import type { ColumnMapping, ColumnRole, RawCell } from './types';
+import type { ColumnMapping, ColumnRole, RawCell } from '../types';
 
 /** Fold case and accents and drop punctuation, so "Ημερομηνία", "date:" and "DATE" compare alike. */
 export function foldHeader(s: string): string {

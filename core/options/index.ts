@@ -1,9 +1,9 @@
 // Options: defaults, validation, and the one option-text syntax shared by the command line,
 // the Excel custom functions and the Sheets custom functions ("metric=profit; a=70; period=quarter").
 
-import { AbcxyzError, t } from './messages';
-import { parseIsoDay } from './dates';
-import type { ColumnRole, PartialOptions, SegmentOptions } from './types';
+import { AbcxyzError, t } from '../messages';
+import { parseIsoDay } from '../basics/dates';
+import type { ColumnRole, PartialOptions, SegmentOptions } from '../types';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'customer', 'date', 'amount', 'profit', 'quantity', 'price',

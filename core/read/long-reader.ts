@@ -8,13 +8,13 @@
 // kept whole ("deferred") and read again in finish() with the decision made.
 
 import { CustomerIndex, DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText, NumberColumn, numberOf, numberProblem } from './columns';
-import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from './dates';
+import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from '../basics/dates';
 import { columnLabel } from './headers';
-import { t } from './messages';
-import { take, giveBack } from './scratch';
+import { t } from '../messages';
+import { take, giveBack } from '../basics/scratch';
 import { errorValue, isBlank, isTruthy } from './values';
-import type { CustomerTable, ReadResult } from './read';
-import type { ColumnMapping, ColumnRole, RawCell, SegmentOptions, SkippedRow } from './types';
+import type { CustomerTable, ReadResult } from './grid';
+import type { ColumnMapping, ColumnRole, RawCell, SegmentOptions, SkippedRow } from '../types';
 
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;

@@ -3,12 +3,12 @@
 // time, so a cell whose reading still depends on that decision says so (it is "pending") and is
 // settled when the column has been seen to its end.
 
-import { dayFromParts, dayFromSerial, localDayOfDate, parseIsoDay, splitTextDate, type TextDateParts } from './dates';
+import { dayFromParts, dayFromSerial, localDayOfDate, parseIsoDay, splitTextDate, type TextDateParts } from '../basics/dates';
 import { columnLabel } from './headers';
-import { t } from './messages';
-import { giveBack, take } from './scratch';
+import { t } from '../messages';
+import { giveBack, take } from '../basics/scratch';
 import { cellText, cleanName, decimalEvidence, errorValue, isBlank, parseNumberText } from './values';
-import type { DateOrder, RawCell, SegmentOptions } from './types';
+import type { DateOrder, RawCell, SegmentOptions } from '../types';
 
 /**
  * Open-addressing table from cell text to a number. Most cells repeat a text already seen. On a

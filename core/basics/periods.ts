@@ -2,7 +2,7 @@
 // A period is an integer index; consecutive periods differ by one, so series can be zero-filled.
 
 import { civilFromDay, dayFromCivil } from './dates';
-import type { PeriodKind } from './types';
+import type { PeriodKind } from '../types';
 
 /** Index of the period that contains a day. */
 export function periodOfDay(day: number, kind: PeriodKind, fiscalStart = 1): number {
