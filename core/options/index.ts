@@ -3,10 +3,14 @@
 //   percent.ts     the one percent rule ("80", "80 %", "80,5" → 0.8, 0.805; and back)
 //   option-text.ts "metric=profit; a=70" — the custom functions', the sidebar's and the CLI's syntax
 //   resolve.ts     defaults filled in and every value checked (messages name the option)
+//   form-model.ts  the option form both panes render (no DOM)
 //   cli.ts         the command-line flags and their --help lines
+// Dependencies run one way: percent, vocabulary ← check ← option-text ← resolve, form-model, cli.
 
 export { COLUMN_ROLES, OPTIONS, defaultAbc, defaultXyz, optionSpec, optionSpecByKey, optionDefault, optionLabel, optionRange, DEFAULT_BASIS } from './vocabulary';
 export type { OptionSpec, OptionKind, OptionBasis, OptionName, FormFieldId, FormSection } from './vocabulary';
 export { numberFromText, percentToFraction, fractionToPercent, percentFromCell } from './percent';
 export { OPTION_TEXT, optionName, setOptionFromText, parseOptionText } from './option-text';
 export { resolveOptions } from './resolve';
+export { FORM_FIELD_IDS, formFields, formBasis, formSectionTitle, moreOptionsField, optionsFromForm, readSavedForm, savedFormValues } from './form-model';
+export type { FormField, FormChoice, FormValues, SavedForm } from './form-model';
