@@ -5,34 +5,35 @@ import { writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  AbcxyzError, buildLayout, COLUMN_ROLES, createSegmenter, OPTION_TEXT, resolveOptions, segment, setOptionFromText,
+  AbcxyzError, buildLayout, createSegmenter, resolveOptions, segment, setOptionFromText, t,
   type PartialOptions, type SegmentResult,
 } from '../core';
+import { COLUMN_FLAGS, OPTION_FLAGS, optionHelpLines } from '../core/options';
 import { InputError, readXlsx, streamDelimited } from './input';
 import { toCsv, toText, writeJson } from './output';
 import { writeXlsx } from './xlsx';
 
-const USAGE = `Usage:
-  abcxyz segment <input.csv|.tsv|.xlsx> [--out report.xlsx|result.json|result.csv] [options]
-  abcxyz demo [--out abcxyz-demo.xlsx]
-
-Columns (header names; recognised automatically when omitted):
-  --customer --date --amount --profit --quantity --price --image --expert --budget
-  --need --solvency --authority
-Options (thresholds and shares in percent):
-  --metric revenue|profit   --abc-rule cumulative|crossing|count   --a 80 --b 95
-  --xyz frequency|cv        --x 75 --y 30 (cv: --x 10 --y 25)      --sd population|sample
-  --period month|week|quarter|year   --fiscal-start 1..12
-  --from YYYY-MM-DD --to YYYY-MM-DD --as-of YYYY-MM-DD
-  --min-periods 3 --key-share 50 --new-days 180
-  --date-order dmy|mdy|ymd  --decimal .|,  --case-sensitive  --sheet NAME (xlsx input)
-  --timings (read_ms, compute_ms, write_ms on stderr; a CSV is read and
-             ingested row by row: read_ms includes that ingestion)
-`;
+/** --help: the option lines come from the option vocabulary, so they list every option with its default. */
+function usage(): string {
+  const columns = COLUMN_FLAGS.map((r) => `--${r}`);
+  const wrapped: string[] = [];
+  for (const flag of columns) {
+    const last = wrapped.length - 1;
+    if (last >= 0 && wrapped[last].length + flag.length + 1 <= 80) wrapped[last] += ` ${flag}`;
+    else wrapped.push(`  ${flag}`);
+  }
+  const other = [
+    ['  --sheet NAME', t('form.cli.sheet')],
+    ['  --timings', t('form.cli.timings')],
+  ].map(([flag, text]) => `${flag.padEnd(40)}${text}`);
+  return [t('form.cli.usage'), '', t('form.cli.columns'), ...wrapped, t('form.cli.options'), ...optionHelpLines(40), t('form.cli.other'), ...other, ''].join('\n');
+}
 
 class UsageError extends Error {}
 
-const FLAG_NAMES = [...Object.keys(OPTION_TEXT).filter((k) => k !== 'abc'), ...COLUMN_ROLES];
+/** One flag per option of the vocabulary (its canonical name) and per column role. */
+const FLAG_NAMES = [...OPTION_FLAGS.map((f) => f.name), ...COLUMN_FLAGS];
+const BOOLEAN_FLAGS = new Set(OPTION_FLAGS.filter((f) => f.boolean).map((f) => f.name));
 
 function parseCommandLine(argv: string[]) {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
@@ -41,7 +42,7 @@ function parseCommandLine(argv: string[]) {
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   };
-  for (const name of FLAG_NAMES) options[name] = { type: OPTION_TEXT[name]?.kind === 'bool' ? 'boolean' : 'string' };
+  for (const name of FLAG_NAMES) options[name] = { type: BOOLEAN_FLAGS.has(name) ? 'boolean' : 'string' };
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -111,7 +112,7 @@ async function run(input: string, values: Record<string, string | boolean | unde
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
-  if (values.help || !command) { process.stdout.write(USAGE); return command || values.help ? 0 : 2; }
+  if (values.help || !command) { process.stdout.write(usage()); return command || values.help ? 0 : 2; }
   const partial = optionsFrom(values);
   resolveOptions(partial); // option errors are usage errors (exit 2), reported before any file is read
   if (command === 'segment') {
@@ -135,7 +136,7 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError || e instanceof AbcxyzError) {
-      process.stderr.write(`abcxyz: ${(e as Error).message}\n\n${e instanceof UsageError ? USAGE : ''}`);
+      process.stderr.write(`abcxyz: ${(e as Error).message}\n\n${e instanceof UsageError ? usage() : ''}`);
       process.exitCode = 2;
     } else if (e instanceof InputError) {
       process.stderr.write(`abcxyz: ${e.message}\n`);

@@ -14,3 +14,4 @@ export { OPTION_TEXT, optionName, setOptionFromText, parseOptionText } from './o
 export { resolveOptions } from './resolve';
 export { FORM_FIELD_IDS, formFields, formBasis, formSectionTitle, moreOptionsField, optionsFromForm, readSavedForm, savedFormValues } from './form-model';
 export type { FormField, FormChoice, FormValues, SavedForm } from './form-model';
+export { OPTION_FLAGS, COLUMN_FLAGS, optionHelpLines } from './cli';
