@@ -5,7 +5,7 @@ import { customersOf } from '../result/customer-list';
 import { classifyAbc } from '../rules/abc';
 import { customerColumns } from '../report/layout';
 import { AbcxyzError, t } from '../messages';
-import { parseOptionText, resolveOptions } from '../options';
+import { parseOptionText, percentFromCell, resolveOptions } from '../options';
 import { segment } from '../analyses/segment';
 import { isoFromDay } from '../basics/dates';
 import { parseNumberText } from '../read/values';
@@ -27,12 +27,15 @@ function vector(name: string, range: Range | null | undefined): RawCell[] {
   return argError(`${name} must be a single column or row, got ${range.length} × ${range[0].length}.`);
 }
 
-/** Percent argument: 80 → 0.8; a value ≤ 1 is taken as a fraction already (0.8 → 0.8). */
+/**
+ * Percent argument, by the one percent rule (core/options/percent.ts): text as typed anywhere
+ * else ("80", "80 %", "80,5"); a number as the cell holds it (80 → 0.8; a cell formatted as 80 %
+ * holds 0.8, so a number up to 1 is already the fraction). Blank → the default.
+ */
 function percentArg(v: unknown): number | undefined {
-  if (v === null || v === undefined || v === '') return undefined;
-  const n = typeof v === 'number' ? v : Number(String(v).replace('%', '').trim());
-  if (!Number.isFinite(n)) argError(`"${String(v)}" is not a number.`);
-  return n > 1 ? n / 100 : n;
+  const fraction = percentFromCell(v);
+  if (fraction === null) argError(`"${String(v)}" is not a number.`);
+  return fraction;
 }
 
 function textArg(v: unknown): string | undefined {
