@@ -1,54 +1,48 @@
-// The task pane's form: its fields ↔ core options, and what is remembered per workbook.
-// Percent fields are shown as percentages (80) and handed to the core as fractions (0.8).
+// The task pane's form state ↔ core options, and what is remembered per workbook. The option
+// fields are the shared form model's (core/options/form-model.ts), saved under their canonical
+// names — the same names the Sheets sidebar saves — beside this pane's column overrides.
 
 import type { ColumnRole, PartialOptions } from '../core';
+import { optionsFromForm as formOptions, readSavedForm, type FormValues } from '../core/options/form-model';
 
 export const MAIN_ROLES: ColumnRole[] = ['customer', 'date', 'amount', 'profit'];
 export const EXTRA_ROLES: ColumnRole[] = ['quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority'];
 
-const CHOICES = ['metric', 'period', 'xyzMethod', 'abcRule'] as const;
-const PERCENTS = ['a', 'b', 'x', 'y', 'keyShare'] as const;
-const INTEGERS = ['newDays', 'minPeriods'] as const;
-const DATES = ['asOf', 'from', 'to'] as const;
-
 /** Everything the form holds, as plain strings: what gets saved in the workbook settings. */
 export interface FormState {
-  fields: Record<string, string>;
+  /** Option fields by canonical name, as typed; '' or absent = default. */
+  options: FormValues;
+  /** The "more options" text (name=value; …). */
+  extra: string;
   /** Column overrides by role: header text or column letter; '' = automatic. */
   columns: Partial<Record<ColumnRole, string>>;
 }
 
-export const FIELD_IDS: readonly string[] = [...CHOICES, ...PERCENTS, ...INTEGERS, ...DATES];
-
 /** Form state → partial options for the core. Blank fields mean "the core's default". */
 export function optionsFromForm(state: FormState): PartialOptions {
-  const f = state.fields;
-  const out: PartialOptions = {};
-  const o = out as Record<string, unknown>;
-  for (const k of CHOICES) if (f[k]) o[k] = f[k];
-  for (const k of PERCENTS) if (f[k] !== undefined && f[k].trim() !== '') o[k] = Number(f[k]) / 100;
-  for (const k of INTEGERS) if (f[k] !== undefined && f[k].trim() !== '') o[k] = Number(f[k]);
-  for (const k of DATES) if (f[k]) o[k] = f[k];
-  const columns = Object.fromEntries(Object.entries(state.columns).filter(([, v]) => v));
+  const out = formOptions(state.options, state.extra);
+  // the drop-downs win over a column named in the more-options text
+  const columns = { ...(out.columns ?? {}), ...Object.fromEntries(Object.entries(state.columns).filter(([, v]) => v)) };
   if (Object.keys(columns).length) out.columns = columns;
+  else delete out.columns;
   return out;
 }
 
 export const SETTINGS_KEY = 'abcxyz.taskpane';
 
-/** Read a saved state defensively: settings may hold anything an older version wrote. */
+/**
+ * Read a saved state defensively: settings may hold anything an older version wrote — up to
+ * this one, `{ fields, columns }` with the pane's own field ids (xyzMethod, keyShare, asOf, …),
+ * which the form model maps to the option names.
+ */
 export function parseSaved(raw: unknown): FormState | null {
   if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Partial<FormState>;
-  const fields: Record<string, string> = {};
-  for (const id of FIELD_IDS) {
-    const v = (r.fields as Record<string, unknown> | undefined)?.[id];
-    if (typeof v === 'string') fields[id] = v;
-  }
+  const { options, extra } = readSavedForm(raw);
+  const r = raw as { columns?: unknown };
   const columns: FormState['columns'] = {};
   for (const role of [...MAIN_ROLES, ...EXTRA_ROLES]) {
     const v = (r.columns as Record<string, unknown> | undefined)?.[role];
     if (typeof v === 'string') columns[role] = v;
   }
-  return { fields, columns };
+  return { options, extra, columns };
 }

@@ -6,7 +6,8 @@
 import { AbcxyzError, columnLetter, COLUMN_ROLES, customersOf, detectColumns, firstKeyAccounts, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core';
 import { readSource, type SourceData } from './read-source';
 import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
-import { EXTRA_ROLES, FIELD_IDS, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
+import { formFields, formSectionTitle, moreOptionsField, type FormFieldId, type FormValues } from '../core/options/form-model';
+import { EXTRA_ROLES, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const ROLE_LABELS = Object.fromEntries(COLUMN_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<ColumnRole, string>;
@@ -78,24 +79,98 @@ function overrideFor(i: number): string {
   return unique ? h : columnLetter(i);
 }
 
+// --- option fields, rendered from the shared form model ---------------------------------------
+
+const optionId = (id: string) => `opt-${id}`;
+
+function optionControls(): (HTMLInputElement | HTMLSelectElement)[] {
+  return Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#form [data-option]'));
+}
+
+function optionValues(): FormValues {
+  const values: Record<string, string> = {};
+  for (const c of optionControls()) values[c.dataset.option!] = c.value;
+  return values as FormValues;
+}
+
+function hintFor(control: HTMLElement, text: string | null): HTMLElement[] {
+  if (!text) return [];
+  const hint = el('p', text);
+  hint.className = 'hint';
+  hint.id = `${control.id}-hint`;
+  control.setAttribute('aria-describedby', hint.id);
+  return [hint];
+}
+
+/** Label, control (and hint) per field of the model, in its section; the texts come from the catalogue. */
+function buildOptions(): void {
+  $('opt-title').textContent = formSectionTitle('main');
+  $('advanced-title').textContent = formSectionTitle('advanced');
+  const boxes = { main: $('options-main'), advanced: $('options-advanced') };
+  boxes.main.replaceChildren();
+  boxes.advanced.replaceChildren();
+  for (const f of formFields()) {
+    const label = el('label', f.label);
+    label.htmlFor = optionId(f.id);
+    label.id = `${optionId(f.id)}-label`;
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (f.control === 'select') {
+      control = el('select');
+      for (const c of f.choices) control.append(new Option(c.label, c.value));
+    } else {
+      const input = el('input');
+      input.type = f.type;
+      if (f.inputMode) input.inputMode = f.inputMode;
+      if (f.type === 'number') {
+        if (f.min !== null) input.min = String(f.min);
+        if (f.max !== null) input.max = String(f.max);
+        if (f.step !== null) input.step = String(f.step);
+      }
+      input.placeholder = f.placeholder;
+      control = input;
+    }
+    control.id = optionId(f.id);
+    control.name = f.id;
+    control.dataset.option = f.id;
+    boxes[f.section].append(label, control, ...hintFor(control, f.hint));
+  }
+  const more = moreOptionsField();
+  const label = el('label', more.label);
+  label.htmlFor = optionId(more.id);
+  const input = el('input');
+  input.type = 'text';
+  input.id = optionId(more.id);
+  input.placeholder = more.placeholder;
+  boxes.advanced.append(label, input, ...hintFor(input, more.hint));
+}
+
+/** Placeholders and labels follow the other fields: a/b the ABC rule, x/y the XYZ method. */
+function refreshOptions(): void {
+  for (const f of formFields(optionValues())) {
+    $(`${optionId(f.id)}-label`).textContent = f.label;
+    const control = $(optionId(f.id));
+    if (control instanceof HTMLInputElement) control.placeholder = f.placeholder;
+  }
+}
+
 // --- form state and settings -----------------------------------------------------------------
 
 function readForm(): FormState {
-  const fields: Record<string, string> = {};
-  for (const id of FIELD_IDS) fields[id] = ($(id) as HTMLInputElement | HTMLSelectElement).value;
   const columns: FormState['columns'] = {};
   for (const s of Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping select'))) if (s.value) columns[s.dataset.role as ColumnRole] = s.value;
-  return { fields, columns };
+  return { options: optionValues(), extra: ($(optionId('more')) as HTMLInputElement).value, columns };
 }
 
 function writeForm(state: FormState): void {
-  for (const id of FIELD_IDS) {
-    const v = state.fields[id];
-    if (v !== undefined) ($(id) as HTMLInputElement | HTMLSelectElement).value = v;
+  for (const c of optionControls()) {
+    const v = state.options[c.dataset.option as FormFieldId];
+    if (v !== undefined) c.value = v;
   }
+  ($(optionId('more')) as HTMLInputElement).value = state.extra;
+  refreshOptions();
   // saved advanced choices stay in view: a threshold the analyst changed should not be hidden
   const advanced = Array.from($('advanced').querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'));
-  if (advanced.some((e) => (e instanceof HTMLSelectElement ? e.selectedIndex > 0 : e.value !== ''))) ($('advanced') as HTMLDetailsElement).open = true;
+  if (advanced.some((e) => e.value !== '')) ($('advanced') as HTMLDetailsElement).open = true;
 }
 
 function loadSaved(): FormState | null {
@@ -231,6 +306,7 @@ async function showSkipped(): Promise<void> {
 
 function start(): void {
   buildMapping();
+  $('form').addEventListener('change', (e) => { if ((e.target as HTMLElement).dataset.option) refreshOptions(); });
   const saved = loadSaved();
   if (saved) writeForm(saved);
   fillMapping(saved?.columns ?? {});
@@ -239,6 +315,9 @@ function start(): void {
   $('show-skipped').addEventListener('click', showSkipped);
   void pickSelection();
 }
+
+// the option fields need no host: the page shows them at once (the script is deferred)
+buildOptions();
 
 // Office.js comes from the CDN; opened outside Office (or offline) the page explains itself.
 if (typeof Office === 'undefined') {

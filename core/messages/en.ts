@@ -252,7 +252,7 @@ export const en = {
   'form.risk-days': 'At risk only after at least (days)',
   'form.date1904': 'The workbook uses the 1904 date system',
   'form.more': 'More options',
-  'form.more.hint': 'name=value pairs separated by semicolons, as in =ABCXYZ(…).',
+  'form.more.hint': 'name=value pairs separated by semicolons, as in the options text of the custom functions.',
   'form.more.placeholder': 'lost-days=90; new-days=120',
   'form.cli.usage': 'Usage:\n  abcxyz segment <input.csv|.tsv|.xlsx> [--out report.xlsx|result.json|result.csv] [options]\n  abcxyz demo [--out abcxyz-demo.xlsx]',
   'form.cli.columns': 'Columns (header names or column letters; recognised automatically when omitted):',

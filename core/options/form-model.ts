@@ -9,7 +9,7 @@ import type { PartialOptions } from '../types';
 import { parseOptionText, setOptionFromText } from './option-text';
 import { fractionToPercent } from './percent';
 import {
-  OPTIONS, basisOf, optionDefault, optionLabel, optionRange,
+  FORM_FIELD_IDS, OPTIONS, basisOf, optionDefault, optionLabel, optionRange,
   type FormFieldId, type FormSection, type OptionBasis, type OptionKind, type OptionSpec,
 } from './vocabulary';
 
@@ -41,8 +41,8 @@ export interface FormField {
 
 const FORM_SPECS: readonly OptionSpec[] = (OPTIONS as readonly OptionSpec[]).filter((s) => s.section !== 'hidden');
 
-/** The fields of the option form, in order. */
-export const FORM_FIELD_IDS: readonly FormFieldId[] = FORM_SPECS.map((s) => s.name as FormFieldId);
+export { FORM_FIELD_IDS };
+export type { FormFieldId };
 
 /** The rule and method that the form's current values mean (blank or unknown: the defaults). */
 export function formBasis(values: FormValues): OptionBasis {

@@ -128,6 +128,9 @@ export type OptionName = (typeof OPTIONS)[number]['name'];
 export type FormFieldId = Extract<(typeof OPTIONS)[number], { section: 'main' | 'advanced' }>['name'];
 
 const SPECS: readonly OptionSpec[] = OPTIONS;
+
+/** The fields of the option forms (main, then advanced), by canonical name. */
+export const FORM_FIELD_IDS: readonly FormFieldId[] = SPECS.filter((s) => s.section !== 'hidden').map((s) => s.name as FormFieldId);
 const BY_NAME = new Map<string, OptionSpec>();
 const BY_KEY = new Map<string, OptionSpec>();
 for (const s of SPECS) {

@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM_FIELD_IDS, formFields, moreOptionsField, type FormValues } from '../../core/options';
 // @ts-expect-error plain ESM build script without types
 import buildExcel from '../../scripts/build-excel.mjs';
 
@@ -162,30 +163,121 @@ describe('task pane in Chromium', () => {
     await page.close();
   });
 
-  it('remembers the options per workbook and shows errors as sentences', async () => {
+  it('remembers the options per workbook under the option names and shows errors as sentences', async () => {
     const first = await open(stub(grid()));
     await first.page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
-    await first.page.selectOption('#period', 'quarter');
+    await first.page.selectOption('#opt-period', 'quarter');
+    await first.page.fill('#opt-a', '70');
     await first.page.click('#advanced > summary');
-    await first.page.fill('#a', '70');
+    await first.page.fill('#opt-key-share', '40');
     await first.page.click('#run');
     await first.page.waitForSelector('#summary:not([hidden])');
     const saved = await first.page.evaluate(() => (window as any).__store['abcxyz.taskpane']);
-    expect(saved.fields).toMatchObject({ period: 'quarter', a: '70' });
+    // the same names as the option text, the command line and the Sheets sidebar
+    expect(saved.options).toEqual({ metric: '', period: 'quarter', 'abc-rule': '', a: '70', b: '', xyz: '', x: '', y: '', 'key-share': '40', 'new-days': '', 'min-periods': '', 'as-of': '', from: '', to: '', 'fiscal-start': '', 'date-order': '', sd: '' });
+    expect(saved.extra).toBe('');
     await first.page.close();
 
     const again = await open(stub(grid(), saved));
     await again.page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
-    expect(await again.page.inputValue('#period')).toBe('quarter');
-    expect(await again.page.inputValue('#a')).toBe('70');
+    expect(await again.page.inputValue('#opt-period')).toBe('quarter');
+    expect(await again.page.inputValue('#opt-a')).toBe('70');
+    expect(await again.page.inputValue('#opt-key-share')).toBe('40');
     // saved advanced choices are visible, not hidden in a collapsed section
     expect(await again.page.evaluate(() => (document.getElementById('advanced') as HTMLDetailsElement).open)).toBe(true);
     // an impossible threshold: the core's sentence, shown in the alert region
-    await again.page.fill('#b', '60');
+    await again.page.fill('#opt-b', '60');
     await again.page.click('#run');
     await again.page.waitForSelector('#error:not([hidden])');
     expect(await again.page.textContent('#error')).toMatch(/^Option a: a \(70\) must be below b \(60\)/);
     await again.page.close();
+  });
+
+  it('reads the settings an earlier version saved (its own field ids, explicit default choices)', async () => {
+    const old = {
+      fields: { metric: 'revenue', period: 'week', xyzMethod: 'cv', abcRule: 'count', a: '25', keyShare: '40', newDays: '90', minPeriods: '4', asOf: '2024-06-30', from: '2024-01-15', to: '' },
+      columns: { amount: 'Amount' },
+    };
+    const { page, errors } = await open(stub(grid(), old));
+    await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
+    const values = await page.$$eval('#form [data-option]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.option, (e as HTMLInputElement).value])));
+    expect(values).toMatchObject({ metric: '', period: 'week', xyz: 'cv', 'abc-rule': 'count', a: '25', 'key-share': '40', 'new-days': '90', 'min-periods': '4', 'as-of': '2024-06-30', from: '2024-01-15', to: '' });
+    // and the placeholders and labels mean the rule and method read from them
+    expect(await page.getAttribute('#opt-b', 'placeholder')).toBe('50');
+    expect(await page.getAttribute('#opt-x', 'placeholder')).toBe('10');
+    expect(await page.textContent('#opt-x-label')).toBe('X up to CV (%)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders exactly the form model\'s fields, labels, choices and limits, in their sections', async () => {
+    const { page, errors } = await open(stub(grid()));
+    await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
+    const shown = await page.$$eval('#form [data-option]', (els) => els.map((e) => {
+      const c = e as HTMLInputElement | HTMLSelectElement;
+      return {
+        id: c.dataset.option,
+        elementId: c.id,
+        label: c.labels?.[0]?.textContent ?? null,
+        section: c.closest('#advanced') ? 'advanced' : 'main',
+        tag: c.tagName.toLowerCase(),
+        type: c instanceof HTMLInputElement ? c.type : null,
+        placeholder: c instanceof HTMLInputElement ? c.placeholder : '',
+        choices: c instanceof HTMLSelectElement ? Array.from(c.options).map((o) => ({ value: o.value, label: o.textContent })) : [],
+        min: c instanceof HTMLInputElement && c.min !== '' ? Number(c.min) : null,
+        max: c instanceof HTMLInputElement && c.max !== '' ? Number(c.max) : null,
+        hint: c.getAttribute('aria-describedby') ? document.getElementById(c.getAttribute('aria-describedby')!)!.textContent : null,
+      };
+    }));
+    const model = formFields();
+    expect(shown.map((f) => f.id)).toEqual([...FORM_FIELD_IDS]);
+    expect(shown).toEqual(model.map((f) => ({
+      id: f.id, elementId: `opt-${f.id}`, label: f.label, section: f.section,
+      tag: f.control, type: f.control === 'input' ? f.type : null, placeholder: f.control === 'input' ? f.placeholder : '',
+      choices: f.choices, min: f.type === 'number' ? f.min : null, max: f.type === 'number' ? f.max : null, hint: f.hint,
+    })));
+    // no option control outside the model; the free option text sits under the advanced options
+    expect(await page.$$eval('#form input:not([data-option]), #form select:not([data-option])', (els) => els.map((e) => e.id).filter((id) => !id.startsWith('col-')))).toEqual(['opt-more']);
+    expect(await page.$eval('#opt-more', (e) => [(e as HTMLInputElement).labels![0].textContent, !!e.closest('#advanced')])).toEqual([moreOptionsField().label, true]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('placeholders and labels follow the ABC rule and the XYZ method as they are changed', async () => {
+    const { page } = await open(stub(grid()));
+    await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
+    const look = () => page.evaluate(() => Object.fromEntries(['a', 'b', 'x', 'y'].map((id) => [id, [(document.getElementById(`opt-${id}`) as HTMLInputElement).placeholder, document.getElementById(`opt-${id}-label`)!.textContent]])));
+    const expected = (values: FormValues) => Object.fromEntries(formFields(values).filter((f) => ['a', 'b', 'x', 'y'].includes(f.id)).map((f) => [f.id, [f.placeholder, f.label]]));
+    expect(await look()).toEqual({ a: ['80', 'A up to (%)'], b: ['95', 'B up to (%)'], x: ['75', 'X from (%)'], y: ['30', 'Y from (%)'] });
+    await page.selectOption('#opt-abc-rule', 'count');
+    expect(await look()).toEqual(expected({ 'abc-rule': 'count' }));
+    expect((await look()).a[0]).toBe('20');
+    await page.selectOption('#opt-xyz', 'cv');
+    expect(await look()).toEqual({ a: ['20', 'A up to (%)'], b: ['50', 'B up to (%)'], x: ['10', 'X up to CV (%)'], y: ['25', 'Y up to CV (%)'] });
+    await page.selectOption('#opt-abc-rule', 'crossing');
+    await page.selectOption('#opt-xyz', '');
+    expect(await look()).toEqual({ a: ['80', 'A up to (%)'], b: ['95', 'B up to (%)'], x: ['75', 'X from (%)'], y: ['30', 'Y from (%)'] });
+    await page.close();
+  });
+
+  it('reads a typed percentage by the one percent rule, and the more-options text', async () => {
+    const { page, errors } = await open(stub(grid()));
+    await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
+    await page.fill('#opt-a', ' 70,5 % ');
+    await page.click('#advanced > summary');
+    await page.fill('#opt-more', 'lost-days=90; new-days=120');
+    await page.click('#run');
+    await page.waitForSelector('#summary:not([hidden])');
+    const params = await page.evaluate(() => {
+      const sheet = (window as any).__state.sheets.find((s: any) => s.name === 'ABC-XYZ' && !s.deleted);
+      const out: Record<string, unknown> = {};
+      for (const row of sheet.cells) if (row) for (let c = 0; c + 1 < row.length; c++) if (typeof row[c] === 'string') out[row[c]] ??= row[c + 1];
+      return out;
+    });
+    expect(params['ABC rule']).toMatch(/^cumulative \(A ≤ 70\.5 ?%, B ≤ 95 ?%\)$/);
+    expect(params['Lifecycle rule']).toMatch(/≥ 90 d; .* New ≤ 120 d$/);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('explains itself when opened outside Excel (Office.js unavailable)', async () => {
