@@ -155,10 +155,12 @@ function refreshOptions(): void {
 
 // --- form state and settings -----------------------------------------------------------------
 
+/** The form as typed; blank option fields are left out (blank means default). */
 function readForm(): FormState {
   const columns: FormState['columns'] = {};
   for (const s of Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping select'))) if (s.value) columns[s.dataset.role as ColumnRole] = s.value;
-  return { options: optionValues(), extra: ($(optionId('more')) as HTMLInputElement).value, columns };
+  const options = Object.fromEntries(Object.entries(optionValues()).filter(([, v]) => v !== '')) as FormValues;
+  return { options, extra: ($(optionId('more')) as HTMLInputElement).value, columns };
 }
 
 function writeForm(state: FormState): void {

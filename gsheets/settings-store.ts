@@ -2,7 +2,8 @@
 // The analyst's choices, remembered per spreadsheet in the document properties (one JSON value,
 // far under the 9 KB per-value limit). Shared by everyone editing the spreadsheet, like the report.
 
-import { MAPPED_ROLES, SIDEBAR_OPTIONS, type SavedSettings } from './sidebar-api';
+import { savedFormValues } from '../core/options/form-model';
+import { MAPPED_ROLES, type SavedSettings } from './sidebar-api';
 
 export const SETTINGS_KEY = 'abcxyz.settings.v1';
 
@@ -25,12 +26,15 @@ export function saveSettings(settings: SavedSettings): void {
   if (props) props.setProperty(SETTINGS_KEY, JSON.stringify(sanitizeSettings(settings)));
 }
 
-/** Keep only known keys with string values of a sane length. */
+/**
+ * Keep only known keys with string values of a sane length. Option values are read by the shared
+ * form model, which also maps the names an earlier sidebar saved (abc → abc-rule).
+ */
 export function sanitizeSettings(input: unknown): SavedSettings {
   const o = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const out: SavedSettings = { options: {}, extra: '', columns: {} };
   const options = (o.options && typeof o.options === 'object' ? o.options : {}) as Record<string, unknown>;
-  for (const k of SIDEBAR_OPTIONS) if (typeof options[k] === 'string' && (options[k] as string).length <= 100) out.options[k] = options[k] as string;
+  out.options = savedFormValues(options);
   if (typeof o.extra === 'string') out.extra = o.extra.slice(0, 2000);
   const columns = (o.columns && typeof o.columns === 'object' ? o.columns : {}) as Record<string, unknown>;
   for (const r of MAPPED_ROLES) {

@@ -1,14 +1,20 @@
 // The messages exchanged between the sidebar and the server functions (google.script.run).
-// Types only: the client bundle imports this file too, so it must not pull in the core.
+// The client bundle imports this file too, so it must not pull in the core: besides types it
+// reads only the option vocabulary, which imports nothing at run time.
 // Everything here is plain JSON — google.script.run cannot carry Dates, functions or undefined.
+
+import { FORM_FIELD_IDS, type FormFieldId } from '../core/options/vocabulary';
 
 /** Roles the sidebar offers drop-downs for, in display order; the first four are always visible. */
 export const MAPPED_ROLES = ['customer', 'date', 'amount', 'profit', 'quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority'] as const;
 export type MappedRole = (typeof MAPPED_ROLES)[number];
 
-/** Option names the sidebar sends, spelled as in the option text ("metric=profit; a=70"). */
-export const SIDEBAR_OPTIONS = ['metric', 'period', 'abc', 'a', 'b', 'xyz', 'x', 'y', 'key-share', 'min-periods', 'as-of', 'from', 'to', 'fiscal-start', 'date-order'] as const;
-export type SidebarOption = (typeof SIDEBAR_OPTIONS)[number];
+/**
+ * Option names the sidebar sends: the fields of the shared option form, spelled as in the option
+ * text ("metric=profit; a=70") — the same names the Excel task pane saves.
+ */
+export const SIDEBAR_OPTIONS: readonly SidebarOption[] = FORM_FIELD_IDS;
+export type SidebarOption = FormFieldId;
 
 /** What the analyst chose, as remembered per document. */
 export interface SavedSettings {

@@ -3,6 +3,7 @@
 // <img src=x onerror=…> is shown as those characters.
 
 import { t } from '../../core/messages';
+import type { FormField } from '../../core/options/form-model';
 import type { ColumnChoice, RunSummary } from '../sidebar-api';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
@@ -34,6 +35,34 @@ export function columnSelect(role: string, label: string, columns: ColumnChoice[
     select.append(option);
   }
   wrap.append(select);
+  return wrap;
+}
+
+/** One option field of the shared form model: label, input or drop-down, and its hint. */
+export function optionControl(f: FormField): HTMLElement {
+  const wrap = el('div');
+  const id = `opt-${f.id}`;
+  wrap.append(el('label', f.label, { for: id, id: `${id}-label` }));
+  let control: HTMLInputElement | HTMLSelectElement;
+  if (f.control === 'select') {
+    control = el('select');
+    for (const c of f.choices) control.append(el('option', c.label, { value: c.value }));
+  } else {
+    control = el('input', undefined, { type: f.type, placeholder: f.placeholder });
+    if (f.inputMode) control.setAttribute('inputmode', f.inputMode);
+    if (f.type === 'number') {
+      if (f.min !== null) control.min = String(f.min);
+      if (f.max !== null) control.max = String(f.max);
+      if (f.step !== null) control.step = String(f.step);
+    }
+  }
+  control.id = id;
+  control.setAttribute('data-option', f.id);
+  wrap.append(control);
+  if (f.hint) {
+    control.setAttribute('aria-describedby', `${id}-hint`);
+    wrap.append(el('p', f.hint, { id: `${id}-hint`, class: 'hint' }));
+  }
   return wrap;
 }
 

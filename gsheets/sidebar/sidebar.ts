@@ -3,7 +3,8 @@
 
 import { MAPPED_ROLES, SIDEBAR_OPTIONS, type MappedRole, type RunRequest, type RunSummary, type SelectionInfo, type SidebarOption } from '../sidebar-api';
 import { t, type MessageKey } from '../../core/messages';
-import { byId, columnSelect, renderSummary } from './render';
+import { formFields, formSectionTitle, moreOptionsField, type FormValues } from '../../core/options/form-model';
+import { byId, columnSelect, optionControl, renderSummary } from './render';
 import { callServer, errorSentence } from './server-calls';
 
 const ROLE_LABELS = Object.fromEntries(MAPPED_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<MappedRole, string>;
@@ -12,8 +13,43 @@ const MAIN_ROLES: MappedRole[] = ['customer', 'date', 'amount', 'profit'];
 let selection: SelectionInfo | null = null;
 let skippedSheet: string | null = null;
 
-function optionInputs(): HTMLInputElement[] {
-  return Array.from(document.querySelectorAll<HTMLInputElement>('[data-option]'));
+function optionInputs(): (HTMLInputElement | HTMLSelectElement)[] {
+  return Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-option]'));
+}
+
+function optionValues(): FormValues {
+  const values: Record<string, string> = {};
+  for (const input of optionInputs()) values[input.dataset.option!] = input.value;
+  return values as FormValues;
+}
+
+/** Fields that share a row with the next one, in this sidebar's narrow layout. */
+const PAIRED_WITH_NEXT = new Set(['a', 'x', 'from']);
+
+/** The option fields of the shared form model, each with its label (and hint), in its section. */
+function buildOptions(): void {
+  byId('options-title').textContent = formSectionTitle('main');
+  byId('advanced-title').textContent = formSectionTitle('advanced');
+  const boxes = { main: byId('options-main'), advanced: byId('options-advanced') };
+  boxes.main.replaceChildren();
+  boxes.advanced.replaceChildren();
+  let pair: HTMLElement | null = null;
+  for (const f of formFields()) {
+    const node = optionControl(f);
+    if (pair) {
+      pair.append(node);
+      pair = null;
+    } else if (PAIRED_WITH_NEXT.has(f.id)) {
+      pair = document.createElement('div');
+      pair.className = 'pair';
+      pair.append(node);
+      boxes[f.section].append(pair);
+    } else boxes[f.section].append(node);
+  }
+  const more = moreOptionsField();
+  byId('opt-more-label').textContent = more.label;
+  byId<HTMLInputElement>('opt-more').placeholder = more.placeholder;
+  byId('opt-more-hint').textContent = more.hint;
 }
 
 function showError(e: unknown | null): void {
@@ -22,16 +58,13 @@ function showError(e: unknown | null): void {
   box.hidden = e === null;
 }
 
-/** Placeholders follow the rule and method, so an empty field always shows the default it means. */
+/** Placeholders and labels follow the rule and method, so an empty field always shows the default it means. */
 function updatePlaceholders(): void {
-  const count = byId<HTMLSelectElement>('opt-abc').value === 'count';
-  byId<HTMLInputElement>('opt-a').placeholder = count ? '20' : '80';
-  byId<HTMLInputElement>('opt-b').placeholder = count ? '50' : '95';
-  const cv = byId<HTMLSelectElement>('opt-xyz').value === 'cv';
-  byId<HTMLInputElement>('opt-x').placeholder = cv ? '10' : '75';
-  byId<HTMLInputElement>('opt-y').placeholder = cv ? '25' : '30';
-  byId('opt-x-label').textContent = cv ? 'X up to CV (%)' : 'X from (%)';
-  byId('opt-y-label').textContent = cv ? 'Y up to CV (%)' : 'Y from (%)';
+  for (const f of formFields(optionValues())) {
+    byId(`opt-${f.id}-label`).textContent = f.label;
+    const input = byId(`opt-${f.id}`);
+    if (input instanceof HTMLInputElement) input.placeholder = f.placeholder;
+  }
 }
 
 /** The column each role starts with: the remembered choice (by header text), else the detected one. */
@@ -63,8 +96,11 @@ function applySaved(info: SelectionInfo): void {
     const v = info.saved.options[input.dataset.option as SidebarOption];
     if (v !== undefined) input.value = v;
   }
-  byId<HTMLInputElement>('opt-extra').value = info.saved.extra;
+  byId<HTMLInputElement>('opt-more').value = info.saved.extra;
   updatePlaceholders();
+  // saved advanced choices stay in view: a value the analyst changed should not be hidden
+  const advanced = Array.from(byId('advanced').querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'));
+  if (advanced.some((e) => e.value !== '')) byId<HTMLDetailsElement>('advanced').open = true;
 }
 
 async function loadSelection(first: boolean): Promise<void> {
@@ -95,7 +131,7 @@ function collectRequest(info: SelectionInfo): RunRequest {
     const detected = info.detected[role] ?? null;
     if (chosen !== detected) columns[role] = chosen;
   }
-  return { address: info.address, options, extra: byId<HTMLInputElement>('opt-extra').value.trim(), columns };
+  return { address: info.address, options, extra: byId<HTMLInputElement>('opt-more').value.trim(), columns };
 }
 
 function setBusy(busy: boolean, started = 0): () => void {
@@ -145,11 +181,11 @@ async function goToSkipped(): Promise<void> {
 }
 
 function start(): void {
+  buildOptions();
   byId('form').addEventListener('submit', (e) => void run(e));
   byId('refresh').addEventListener('click', () => void loadSelection(false));
   byId('go-skipped').addEventListener('click', () => void goToSkipped());
-  byId('opt-abc').addEventListener('change', updatePlaceholders);
-  byId('opt-xyz').addEventListener('change', updatePlaceholders);
+  byId('form').addEventListener('change', (e) => { if ((e.target as HTMLElement).dataset.option) updatePlaceholders(); });
   void loadSelection(true);
 }
 

@@ -8,7 +8,8 @@ import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_FIELD_IDS, formFields, moreOptionsField, type FormValues } from '../../core/options';
+import { FORM_FIELD_IDS, moreOptionsField } from '../../core/options';
+import { modelOptionFields, renderedOptionFields, shownThresholdLook, thresholdLook } from '../option-form';
 // @ts-expect-error plain ESM build script without types
 import buildExcel from '../../scripts/build-excel.mjs';
 
@@ -174,7 +175,7 @@ describe('task pane in Chromium', () => {
     await first.page.waitForSelector('#summary:not([hidden])');
     const saved = await first.page.evaluate(() => (window as any).__store['abcxyz.taskpane']);
     // the same names as the option text, the command line and the Sheets sidebar
-    expect(saved.options).toEqual({ metric: '', period: 'quarter', 'abc-rule': '', a: '70', b: '', xyz: '', x: '', y: '', 'key-share': '40', 'new-days': '', 'min-periods': '', 'as-of': '', from: '', to: '', 'fiscal-start': '', 'date-order': '', sd: '' });
+    expect(saved.options).toEqual({ period: 'quarter', a: '70', 'key-share': '40' });
     expect(saved.extra).toBe('');
     await first.page.close();
 
@@ -213,29 +214,11 @@ describe('task pane in Chromium', () => {
   it('renders exactly the form model\'s fields, labels, choices and limits, in their sections', async () => {
     const { page, errors } = await open(stub(grid()));
     await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
-    const shown = await page.$$eval('#form [data-option]', (els) => els.map((e) => {
-      const c = e as HTMLInputElement | HTMLSelectElement;
-      return {
-        id: c.dataset.option,
-        elementId: c.id,
-        label: c.labels?.[0]?.textContent ?? null,
-        section: c.closest('#advanced') ? 'advanced' : 'main',
-        tag: c.tagName.toLowerCase(),
-        type: c instanceof HTMLInputElement ? c.type : null,
-        placeholder: c instanceof HTMLInputElement ? c.placeholder : '',
-        choices: c instanceof HTMLSelectElement ? Array.from(c.options).map((o) => ({ value: o.value, label: o.textContent })) : [],
-        min: c instanceof HTMLInputElement && c.min !== '' ? Number(c.min) : null,
-        max: c instanceof HTMLInputElement && c.max !== '' ? Number(c.max) : null,
-        hint: c.getAttribute('aria-describedby') ? document.getElementById(c.getAttribute('aria-describedby')!)!.textContent : null,
-      };
-    }));
-    const model = formFields();
+    const shown = await renderedOptionFields(page);
     expect(shown.map((f) => f.id)).toEqual([...FORM_FIELD_IDS]);
-    expect(shown).toEqual(model.map((f) => ({
-      id: f.id, elementId: `opt-${f.id}`, label: f.label, section: f.section,
-      tag: f.control, type: f.control === 'input' ? f.type : null, placeholder: f.control === 'input' ? f.placeholder : '',
-      choices: f.choices, min: f.type === 'number' ? f.min : null, max: f.type === 'number' ? f.max : null, hint: f.hint,
-    })));
+    expect(shown).toEqual(modelOptionFields());
+    // the sections as the model has them: the thresholds in view, the rest under Advanced
+    expect(shown.filter((f) => f.section === 'main').map((f) => f.id)).toEqual(['metric', 'period', 'abc-rule', 'a', 'b', 'xyz', 'x', 'y']);
     // no option control outside the model; the free option text sits under the advanced options
     expect(await page.$$eval('#form input:not([data-option]), #form select:not([data-option])', (els) => els.map((e) => e.id).filter((id) => !id.startsWith('col-')))).toEqual(['opt-more']);
     expect(await page.$eval('#opt-more', (e) => [(e as HTMLInputElement).labels![0].textContent, !!e.closest('#advanced')])).toEqual([moreOptionsField().label, true]);
@@ -246,8 +229,8 @@ describe('task pane in Chromium', () => {
   it('placeholders and labels follow the ABC rule and the XYZ method as they are changed', async () => {
     const { page } = await open(stub(grid()));
     await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
-    const look = () => page.evaluate(() => Object.fromEntries(['a', 'b', 'x', 'y'].map((id) => [id, [(document.getElementById(`opt-${id}`) as HTMLInputElement).placeholder, document.getElementById(`opt-${id}-label`)!.textContent]])));
-    const expected = (values: FormValues) => Object.fromEntries(formFields(values).filter((f) => ['a', 'b', 'x', 'y'].includes(f.id)).map((f) => [f.id, [f.placeholder, f.label]]));
+    const look = () => shownThresholdLook(page);
+    const expected = thresholdLook;
     expect(await look()).toEqual({ a: ['80', 'A up to (%)'], b: ['95', 'B up to (%)'], x: ['75', 'X from (%)'], y: ['30', 'Y from (%)'] });
     await page.selectOption('#opt-abc-rule', 'count');
     expect(await look()).toEqual(expected({ 'abc-rule': 'count' }));

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM_FIELD_IDS, moreOptionsField } from '../../core/options';
+import { sanitizeSettings } from '../../gsheets/settings-store';
 import type { RunSummary, SelectionInfo } from '../../gsheets/sidebar-api';
+import { modelOptionFields, renderedOptionFields, shownThresholdLook, thresholdLook } from '../option-form';
 import { DIST, buildGsheets } from './helpers';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -89,12 +92,12 @@ describe('Sidebar.html', () => {
     expect(await page.getByLabel('Profit', { exact: true }).inputValue()).toBe('3');
     expect(await page.locator('#col-amount option[value="2"]').textContent()).toBe('C — Net <b>sales</b>');
     expect(await page.locator('#col-amount b').count()).toBe(0);
-    // remembered options are filled in
+    // remembered options are filled in; remembered advanced ones are in view
     expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe('quarter');
-    await page.locator('#advanced summary').click();
+    expect(await page.locator('#advanced').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await page.getByLabel('More options').inputValue()).toBe('lost-days=90');
 
-    await page.getByLabel('ABC by').selectOption('profit');
+    await page.getByLabel('Rank customers by').selectOption('profit');
     await page.getByLabel('A up to (%)').fill('70');
     await page.getByLabel('Profit', { exact: true }).selectOption('');
     // keyboard: submit from the focused button with Enter
@@ -159,5 +162,48 @@ describe('Sidebar.html', () => {
     await page.getByRole('button', { name: 'Use current selection' }).click();
     await reply('getSelectionInfo', { value: SELECTION });
     await expect.poll(() => page.getByRole('alert').isVisible()).toBe(false);
+  });
+
+  it('renders exactly the form model\'s fields — labels, choices, placeholders, limits, sections', async () => {
+    await open();
+    await reply('getSelectionInfo', { value: { ...SELECTION, saved: { options: {}, extra: '', columns: {} } } });
+    await expect.poll(() => page.locator('#source').textContent()).toContain("'Sales'!A1:D501");
+    const shown = await renderedOptionFields(page);
+    expect(shown.map((f) => f.id)).toEqual([...FORM_FIELD_IDS]);
+    expect(shown).toEqual(modelOptionFields());
+    expect(await page.locator('#opt-more-label').textContent()).toBe(moreOptionsField().label);
+    expect(await page.locator('#opt-more').getAttribute('placeholder')).toBe(moreOptionsField().placeholder);
+    // nothing saved in the advanced section: it stays closed
+    expect(await page.locator('#advanced').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  });
+
+  it('placeholders and the X/Y labels follow the ABC rule and the XYZ method, also when remembered', async () => {
+    await open();
+    await reply('getSelectionInfo', { value: { ...SELECTION, saved: { options: { 'abc-rule': 'count', xyz: 'cv' }, extra: '', columns: {} } } });
+    await expect.poll(() => page.locator('#source').textContent()).toContain("'Sales'!A1:D501");
+    expect(await shownThresholdLook(page)).toEqual({ a: ['20', 'A up to (%)'], b: ['50', 'B up to (%)'], x: ['10', 'X up to CV (%)'], y: ['25', 'Y up to CV (%)'] });
+    await page.getByLabel('XYZ method').selectOption('');
+    expect(await shownThresholdLook(page)).toEqual(thresholdLook({ 'abc-rule': 'count' }));
+    expect((await shownThresholdLook(page)).x).toEqual(['75', 'X from (%)']);
+    await page.getByLabel('ABC rule').selectOption('crossing');
+    expect(await shownThresholdLook(page)).toEqual({ a: ['80', 'A up to (%)'], b: ['95', 'B up to (%)'], x: ['75', 'X from (%)'], y: ['30', 'Y from (%)'] });
+    // what is sent uses the option names; a typed percentage goes as typed, for the server's option text
+    await page.getByLabel('A up to (%)').fill('70,5 %');
+    await page.getByRole('button', { name: 'Segment customers' }).click();
+    const [request] = await reply('runSegmentation', { value: SUMMARY });
+    expect((request as { options: unknown }).options).toEqual({ 'abc-rule': 'crossing', a: '70,5 %' });
+  });
+});
+
+describe('remembered sidebar settings', () => {
+  it('are read defensively, with the names an earlier sidebar saved', () => {
+    const s = sanitizeSettings({
+      options: { abc: 'count', xyz: 'CV', a: '25', metric: 'revenue', period: 'fortnight', evil: '1', 'key-share': '40; metric=profit', 'min-periods': 4, 'as-of': '2024-06-30' },
+      extra: 'lost-days=90',
+      columns: { amount: 'Net', bogus: 'x', profit: null },
+    });
+    // abc → abc-rule, choices lower-cased, the default choice (revenue) blank, unknown or unsafe values dropped
+    expect(s).toEqual({ options: { 'abc-rule': 'count', xyz: 'cv', a: '25', 'as-of': '2024-06-30' }, extra: 'lost-days=90', columns: { amount: 'Net', profit: null } });
+    expect(sanitizeSettings('garbage')).toEqual({ options: {}, extra: '', columns: {} });
   });
 });
