@@ -32,7 +32,7 @@ function vector(name: string, range: Range | null | undefined): RawCell[] {
  * else ("80", "80 %", "80,5"); a number as the cell holds it (80 → 0.8; a cell formatted as 80 %
  * holds 0.8, so a number up to 1 is already the fraction). Blank → the default.
  */
-function percentArg(v: unknown): number | undefined {
+export function percentArg(v: unknown): number | undefined {
   const fraction = percentFromCell(v);
   if (fraction === null) argError(`"${String(v)}" is not a number.`);
   return fraction;
