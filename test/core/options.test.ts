@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import {
   FORM_FIELD_IDS, OPTIONS, OPTION_FLAGS, OPTION_TEXT, fractionToPercent, formFields, optionDefault, optionHelpLines, optionsFromForm,
   parseOptionText, percentFromCell, percentToFraction, readSavedForm, resolveOptions, setOptionFromText,
-  type FormValues, type OptionSpec, type PartialOptions,
+  type FormValues, type OptionSpec,
 } from '../../core/options';
+import type { PartialOptions } from '../../core/types';
 import { percentArg } from '../../core/functions';
 import { sanitizeSettings } from '../../gsheets/settings-store';
 import { cli, tempDir } from '../cli/helpers';
