@@ -6,7 +6,9 @@ import { DEFAULT_GAP_DAYS, lifecycleStatus, median, medianOfWhole } from '../rul
 import { AbcxyzError, t, type MessageKey } from '../messages';
 import { resolveOptions } from '../options';
 import { periodTable } from '../basics/periods';
-import { readGrid, RowReader, type CustomerTable, type LongData, type WideData } from '../read/grid';
+import { readGrid, TableReader } from '../read/table-reader';
+import type { CustomerTable } from '../read/customer-table';
+import type { LongData, WideData } from '../read/read-types';
 import { giveBack, take } from '../basics/scratch';
 import { EPS, snapZero } from '../basics/sum';
 import { classifyXyz, sparseCv } from '../rules/xyz';
@@ -259,7 +261,7 @@ export interface Segmenter {
  */
 export function createSegmenter(partial: PartialOptions = {}, expectedRows = 0): Segmenter {
   const o = resolveOptions(partial);
-  const reader = new RowReader(o, expectedRows);
+  const reader = new TableReader(o, expectedRows);
   let done: SegmentResult | null = null;
   return {
     add: (row) => {
