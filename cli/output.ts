@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { customersOf, isoFromDay, SEGMENTS, type CustomerReader, type SegmentResult } from '../core';
+import { customersOf, isoFromDay, JSON_FIELDS, SEGMENTS, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -13,38 +13,21 @@ const iso = (d: number | null): string | null => {
   return s;
 };
 
-/** The customer at position k of the list, in the JSON / CSV contract. */
-export function customerRecord(l: CustomerReader, k: number) {
-  return {
-    rank: l.rank(k),
-    customer: l.customer(k),
-    revenue: l.revenue(k),
-    profit: l.profit(k),
-    metric: l.metric(k),
-    share: l.share(k),
-    cumShare: l.cumShare(k),
-    abc: l.abc(k),
-    purchases: l.purchases(k),
-    periods: l.periods(k),
-    activePeriods: l.activePeriods(k),
-    frequency: l.frequency(k),
-    cv: l.cv(k),
-    xyz: l.xyz(k),
-    segment: l.segment(k),
-    keyAccount: l.keyAccount(k),
-    archetypes: l.archetypes(k),
-    dependencyRisk: l.dependencyRisk(k),
-    qualified: l.qualified(k),
-    firstPurchase: iso(l.firstPurchase(k)),
-    lastPurchase: iso(l.lastPurchase(k)),
-    daysSinceLast: l.daysSinceLast(k),
-    typicalGap: l.typicalGap(k),
-    status: l.status(k),
-  };
+/** A field's value at position k in the JSON / CSV contract: days as ISO dates, the rest as read. */
+const jsonValue = (f: CustomerField, l: CustomerReader, k: number): unknown => {
+  const v = (l[f.name] as (k: number) => unknown)(k);
+  return f.kind === 'day' ? iso(v as number | null) : v;
+};
+
+/** The customer at position k of the list, in the JSON / CSV contract (the field table's JSON fields, in order). */
+export function customerRecord(l: CustomerReader, k: number): Record<string, unknown> {
+  const rec: Record<string, unknown> = {};
+  for (const f of JSON_FIELDS) rec[f.name] = jsonValue(f, l, k);
+  return rec;
 }
 
 /** The JSON / CSV field names of a customer. */
-const CUSTOMER_FIELDS = ['rank', 'customer', 'revenue', 'profit', 'metric', 'share', 'cumShare', 'abc', 'purchases', 'periods', 'activePeriods', 'frequency', 'cv', 'xyz', 'segment', 'keyAccount', 'archetypes', 'dependencyRisk', 'qualified', 'firstPurchase', 'lastPurchase', 'daysSinceLast', 'typicalGap', 'status'];
+const CSV_FIELDS = JSON_FIELDS.map((f) => f.name);
 
 /**
  * Writes the JSON contract. The customer list is serialised in slices straight to the file, so a
@@ -100,14 +83,14 @@ export function writeJson(r: SegmentResult, path: string): void {
 export function toCsv(r: SegmentResult): string {
   const list = customersOf(r);
   const rows = Array.from({ length: list.length }, (_, k) => {
-    const rec = customerRecord(list, k) as Record<string, unknown>;
+    const rec = customerRecord(list, k);
     const name = list.customer(k);
     rec.archetypes = list.archetypes(k).join('; ');
     if (/^[=+\-@\t\r]/.test(name)) rec.customer = `'${name}`;
-    for (const f of CUSTOMER_FIELDS) if (rec[f] === null) rec[f] = '';
+    for (const f of CSV_FIELDS) if (rec[f] === null) rec[f] = '';
     return rec;
   });
-  return Papa.unparse({ fields: CUSTOMER_FIELDS, data: rows.map((x) => CUSTOMER_FIELDS.map((f) => x[f])) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: CSV_FIELDS, data: rows.map((x) => CSV_FIELDS.map((f) => x[f])) }, { newline: '\n' }) + '\n';
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

@@ -3,7 +3,7 @@
 
 import { customersOf } from '../result/customer-list';
 import { classifyAbc } from '../rules/abc';
-import { customerColumns } from '../report/layout';
+import { customerColumns } from '../report/customer-columns';
 import { AbcxyzError, t } from '../messages';
 import { parseOptionText, resolveOptions } from '../options';
 import { segment } from '../analyses/segment';
@@ -11,7 +11,8 @@ import { isoFromDay } from '../basics/dates';
 import { parseNumberText } from '../read/values';
 /** What a custom function returns: no nulls (Excel shows null as 0). */
 export type FunctionValue = string | number | boolean;
-import type { PartialOptions, RawCell, SegmentResult } from '../types';
+import type { PartialOptions, RawCell } from '../types';
+import type { SegmentResult } from '../result/types';
 
 type Range = readonly (readonly RawCell[])[];
 
