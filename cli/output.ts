@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { customersOf, isoFromDay, JSON_FIELDS, SEGMENTS, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
+import { customersOf, isoFromDay, JSON_FIELDS, SEGMENTS, t, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -98,11 +98,12 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 /** Readable console summary: totals, the matrix, the win-back count, warnings. */
 export function toText(r: SegmentResult): string {
   const lines: string[] = [];
-  const t = r.totals;
-  lines.push(`Rows: ${t.rowsRead} read, ${t.rowsUsed} used, ${t.rowsSkipped} skipped`);
-  lines.push(`Customers: ${t.customers} (${t.classified} in the matrix); ${r.options.metric} total ${t.metricTotal.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
-  lines.push(`Key accounts: ${t.keyAccounts} customers, ${pct(t.keyAccountShare)} of ${r.options.metric}`);
-  if (r.asOf !== null) lines.push(`As of ${isoFromDay(r.asOf)}, window ${iso(r.windowStart)} – ${iso(r.windowEnd)}, period ${r.options.period}`);
+  const n = r.totals;
+  const metric = t(r.options.metric === 'profit' ? 'metric.profit' : 'metric.revenue');
+  lines.push(t('cli.rows', { read: n.rowsRead, used: n.rowsUsed, skipped: n.rowsSkipped }));
+  lines.push(t('cli.customers', { customers: n.customers, classified: n.classified, metric, total: n.metricTotal.toLocaleString('en-US', { maximumFractionDigits: 2 }) }));
+  lines.push(t('cli.keyAccounts', { count: n.keyAccounts, share: pct(n.keyAccountShare), metric }));
+  if (r.asOf !== null) lines.push(t('cli.window', { asOf: isoFromDay(r.asOf), from: iso(r.windowStart)!, to: iso(r.windowEnd)!, period: r.options.period }));
   lines.push('');
   lines.push('        X                  Y                  Z');
   for (const a of ['A', 'B', 'C']) {
@@ -112,14 +113,14 @@ export function toText(r: SegmentResult): string {
     });
     lines.push(`${a}  ${cells.join('')}`);
   }
-  lines.push('   (customers and share of ' + r.options.metric + ' per cell)');
+  lines.push(t('cli.matrixNote', { metric }));
   lines.push('');
   const lost = r.winBack.filter((w) => w.status === 'Lost').length;
-  lines.push(`Win-back list: ${r.winBack.length} customers (${lost} lost, ${r.winBack.length - lost} at risk)`);
-  for (const w of r.winBack.slice(0, 5)) lines.push(`  ${w.customer} — ${w.status}, ${w.daysSinceLast} days since last purchase`);
+  lines.push(t('cli.winBack', { count: r.winBack.length, lost, risk: r.winBack.length - lost }));
+  for (const w of r.winBack.slice(0, 5)) lines.push(t('cli.winBackLine', { customer: w.customer, status: t(w.status === 'Lost' ? 'status.Lost' : 'status.At risk'), days: w.daysSinceLast ?? '' }));
   if (r.warnings.length) {
     lines.push('');
-    lines.push('Warnings:');
+    lines.push(t('cli.warnings'));
     for (const w of r.warnings) lines.push(`  - ${w}`);
   }
   return lines.join('\n') + '\n';

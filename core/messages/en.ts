@@ -46,6 +46,11 @@ export const en = {
   'err.optionUnknown': 'Unknown option "{name}". Known options: {known}.',
   'err.optionSyntax': 'Cannot read "{part}" in the options: write name=value, separated by semicolons.',
   'err.args': '{problem}',
+  // custom-function arguments ({name} is the argument's name as the function's help lists it)
+  'fn.empty': '{name} is empty.',
+  'fn.notVector': '{name} must be a single column or row, got {rows} × {cols}.',
+  'fn.lengths': 'customers ({customers}), amounts ({amounts}) and dates ({dates}) must have the same number of cells.',
+  'fn.wideRows': 'amounts has {amounts} rows but customers has {customers}.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
@@ -225,4 +230,18 @@ export const en = {
   'no': '',
   'metric.revenue': 'revenue',
   'metric.profit': 'profit',
+
+  // command line: console summary and file problems
+  'cli.rows': 'Rows: {read} read, {used} used, {skipped} skipped',
+  'cli.customers': 'Customers: {customers} ({classified} in the matrix); {metric} total {total}',
+  'cli.keyAccounts': 'Key accounts: {count} customers, {share} of {metric}',
+  'cli.window': 'As of {asOf}, window {from} – {to}, period {period}',
+  'cli.matrixNote': '   (customers and share of {metric} per cell)',
+  'cli.winBack': 'Win-back list: {count} customers ({lost} lost, {risk} at risk)',
+  'cli.winBackLine': '  {customer} — {status}, {days} days since last purchase',
+  'cli.warnings': 'Warnings:',
+  'cli.noFile': 'Cannot read {path}: no such file',
+  'cli.cannotRead': 'Cannot read {path}: {problem}',
+  'cli.notXlsx': 'Cannot read {path} as an .xlsx workbook: {problem}',
+  'cli.noSheet': 'No sheet named "{sheet}" in {path}. Sheets: {sheets}',
 };

@@ -15,7 +15,7 @@ import { columnLabel } from './headers';
 import { t } from '../messages';
 import { take, giveBack } from '../basics/scratch';
 import { errorValue, isBlank, isTruthy } from './values';
-import { newCustomerTable } from './customer-table';
+import { newCustomerFacts } from './customer-facts';
 import { columnOf, rowIsBlank } from './row-cells';
 import type { ReadResult } from './read-types';
 import type { ColumnMapping, RawCell, SegmentOptions, SkippedRow } from '../types';
@@ -362,7 +362,7 @@ export class LongReader {
         cust[i] = c;
       }
     }
-    const table = newCustomerTable(names, keys);
+    const table = newCustomerFacts(names, keys);
     if (this.tagBits) {
       const flags = [table.image, table.expert, table.need, table.solvency, table.authority];
       for (let i = 0; i < m; i++) {

@@ -2,7 +2,7 @@
 // customers, and the account of every row read.
 
 import type { ColumnMapping, DateOrder, SkippedRow } from '../types';
-import type { CustomerTable } from './customer-table';
+import type { CustomerFacts } from './customer-facts';
 
 export interface LongData {
   kind: 'long';
@@ -34,7 +34,7 @@ export interface WideData {
 
 export interface ReadResult {
   data: LongData | WideData;
-  customers: CustomerTable;
+  customers: CustomerFacts;
   mapping: ColumnMapping[];
   headers: string[];
   rowsRead: number;

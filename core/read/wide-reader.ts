@@ -8,7 +8,7 @@ import { AbcxyzError, t } from '../messages';
 import { errorValue, isBlank, isTruthy, parseNumberText } from './values';
 import type { ColumnMapping, Grid, RawCell, SegmentOptions, SkippedRow } from '../types';
 import { EMPTY_ROW, columnOf, rowIsBlank } from './row-cells';
-import { newCustomerTable, type CustomerTable } from './customer-table';
+import { newCustomerFacts, type CustomerFacts } from './customer-facts';
 import type { ReadResult } from './read-types';
 
 /** The grid with the few questions the wide reader asks of whole rows. */
@@ -42,7 +42,7 @@ function columnDecimal(rows: Grid, col: number, end: number, forced: '.' | ',' |
 
 type TagColumns = Record<'image' | 'expert' | 'need' | 'solvency' | 'authority' | 'budget', number>;
 
-function readTags(row: readonly RawCell[], c: number, cols: TagColumns, tab: CustomerTable, decimal: '.' | ','): void {
+function readTags(row: readonly RawCell[], c: number, cols: TagColumns, tab: CustomerFacts, decimal: '.' | ','): void {
   if (cols.image >= 0 && isTruthy(row[cols.image])) tab.image[c] = 1;
   if (cols.expert >= 0 && isTruthy(row[cols.expert])) tab.expert[c] = 1;
   if (cols.need >= 0 && isTruthy(row[cols.need])) tab.need[c] = 1;
@@ -120,7 +120,7 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
   const C = customers.names.length;
   const values = new Float64Array(C * P);
   const profit = fi >= 0 ? new Float64Array(C) : null;
-  const table = newCustomerTable(customers.names, customers.keys);
+  const table = newCustomerFacts(customers.names, customers.keys);
   const tags = tagColumns(mapping);
   for (const { c, vals, profit: p, r } of rowsOf) {
     for (let k = 0; k < P; k++) values[c * P + k] += vals[k];

@@ -1,7 +1,8 @@
-// Per-customer facts that come from columns other than amounts (tags, budget), by customer index.
+// CustomerFacts: what a reader learns of each customer besides amounts — its name, its matching
+// key, the tag columns and the budget — by customer index.
 
 /** Per-customer facts that come from columns other than amounts. */
-export interface CustomerTable {
+export interface CustomerFacts {
   names: string[];
   /** Matching key of each name (case-folded unless case-sensitive): the ABC tie-break. */
   keys: string[];
@@ -14,7 +15,7 @@ export interface CustomerTable {
   budget: Float64Array;
 }
 
-export function newCustomerTable(names: string[], keys: string[]): CustomerTable {
+export function newCustomerFacts(names: string[], keys: string[]): CustomerFacts {
   const n = names.length;
   const budget = new Float64Array(n);
   budget.fill(NaN);
