@@ -7,14 +7,12 @@ import { resolveOptions } from '../options';
 import { readGrid, TableReader } from '../read/table-reader';
 import { releaseRows } from '../read/release-rows';
 import { classifyAbc } from '../rules/abc';
-import { actionFor, actionTexts } from '../rules/actions';
-import { archetypeBits, financierShares, isDependencyRisk, isFinancier, isProspect } from '../rules/archetypes';
+import { financierShares } from '../rules/archetypes';
 import { topSet } from '../rules/key-accounts';
-import { lifecycleStatus, STATUS_CODES } from '../rules/lifecycle';
-import { segmentNumber, SEGMENTS } from '../rules/segments';
+import { SEGMENTS } from '../rules/segments';
 import { populationGap } from '../rules/typical-gap';
-import { isSlipping, valueAtStake } from '../rules/win-back';
-import { xyzCode } from '../rules/xyz';
+import { valueAtStake } from '../rules/win-back';
+import { classifyCustomers } from './classify-customers';
 import { CustomerList } from '../result/customer-list';
 import { outputOrder } from '../result/output-order';
 import { attachCustomers } from '../result/segment-result';
@@ -22,7 +20,7 @@ import { runWarnings } from '../result/warnings';
 import { buildMatrix } from './matrix';
 import type { ReadResult } from '../read/read-types';
 import type { SegmentResult, WinBackEntry } from '../result/types';
-import type { Grid, PartialOptions, RawCell, SegmentOptions, Status } from '../types';
+import type { Grid, PartialOptions, RawCell, SegmentOptions } from '../types';
 
 export { SEGMENTS };
 
@@ -89,61 +87,17 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
   const profitShares = financierShares(agg.profit ?? agg.revenue);
   const fallbackGap = long ? populationGap(agg.gap) : 0;
 
-  // the customer columns: one pass works out every customer's classes, status, archetypes and action
-  const texts = actionTexts();
-  const segmentOf = new Int8Array(C).fill(-1);
-  const xyzCodes = new Uint8Array(C);
-  const xyzNotes = new Uint8Array(C);
-  const keyAccounts = new Uint8Array(C);
-  const archetypes = new Uint8Array(C);
-  const dependency = new Uint8Array(C);
-  const qualified = new Uint8Array(C);
-  const gaps = new Float64Array(C);
-  const fallbacks = new Uint8Array(C);
-  const statusCodes = new Uint8Array(C);
-  const actions: string[] = new Array(C);
-  const slipping = new Uint8Array(C);
-  let mostlyZ = 0, xyzCount = 0, tooNew = 0, netLe = 0, keyCount = 0, keyShare = 0;
-  const risky: number[] = [];
-  for (let c = 0; c < C; c++) {
-    const cls = abc.cls[c];
-    const eligible = cls !== null;
-    const xyz = xyzCode(eligible, agg.periods[c], agg.active[c], agg.cv[c], o);
-    if (xyz > 0) { xyzCodes[c] = xyz; xyzCount++; if (xyz === 3) mostlyZ++; } else xyzNotes[c] = -xyz;
-    if (xyz === -2) tooNew++;
-    segmentOf[c] = segmentNumber(cls, xyz > 0 ? xyz : 0);
-    const share = profitShares[c];
-    const financier = isFinancier(share, o);
-    if (isDependencyRisk(share, o)) { dependency[c] = 1; risky.push(c); }
-    const keyAccount = inTopSet[c] === 1 || financier;
-    if (keyAccount) { keyAccounts[c] = 1; keyCount++; if (eligible) keyShare += abc.share[c]; }
-
-    let status: Status | null = null;
-    let prospect = false;
-    if (long) {
-      const age = asOf! - agg.first[c];
-      const fallback = !(agg.gap[c] === agg.gap[c]);
-      const gap = fallback ? fallbackGap : agg.gap[c];
-      gaps[c] = gap;
-      fallbacks[c] = fallback ? 1 : 0;
-      status = lifecycleStatus(asOf! - agg.last[c], gap, age, o);
-      statusCodes[c] = STATUS_CODES.indexOf(status);
-      prospect = isProspect(m[c], age, table.budget[c], abc.cutoffs.a, o);
-    }
-    archetypes[c] = archetypeBits(financier, prospect, table.image[c] === 1, table.expert[c] === 1);
-    qualified[c] = table.need[c] && table.solvency[c] && table.authority[c] ? 1 : 0;
-    if (!eligible) netLe++;
-    if (isSlipping(status, keyAccount, cls)) slipping[c] = 1;
-    actions[c] = actionFor(texts, status, cls, keyAccount, segmentOf[c], !eligible);
-  }
+  const perCustomer = classifyCustomers(agg, table, abc, m, inTopSet, profitShares, long ? asOf : null, fallbackGap, o);
+  const { segmentOf, slipping, counts } = perCustomer;
 
   const order = outputOrder(abc.order, abc.cls, m, table.names);
   const list = new CustomerList({
     order, long, asOf: asOf ?? 0, names: table.names, cls: abc.cls, rank: abc.rank, revenue: agg.revenue, profit: agg.profit, metric: m,
     share: abc.share, cumShare: abc.cumShare, purchases: agg.purchases, periods: agg.periods, active: agg.active, cv: agg.cv,
-    xyz: xyzCodes, xyzNote: xyzNotes, segment: segmentOf, keyAccount: keyAccounts, archetypes,
-    profitShare: profitShares, dependencyRisk: dependency, qualified, first: agg.first, last: agg.last, gap: gaps,
-    gapFallback: fallbacks, status: statusCodes, action: actions,
+    xyz: perCustomer.xyz, xyzNote: perCustomer.xyzNote, segment: segmentOf, keyAccount: perCustomer.keyAccount,
+    archetypes: perCustomer.archetypes, profitShare: profitShares, dependencyRisk: perCustomer.dependencyRisk,
+    qualified: perCustomer.qualified, first: agg.first, last: agg.last, gap: perCustomer.gap,
+    gapFallback: perCustomer.gapFallback, status: perCustomer.status, action: perCustomer.action,
   });
   const matrix = buildMatrix(abc.order, segmentOf, m, abc.total);
   let classified = 0;
@@ -151,8 +105,8 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
 
   const warnings = runWarnings({
     readerWarnings: read.warnings, profitMissing: metric.profitMissing, rowsUsed: read.rowsUsed, ranked: abc.order.length,
-    netLe, tooNew, xyzCount, mostlyZ, metricName: metric.name, profitBasis: agg.profit !== null,
-    risky: risky.slice(0, 5).map((c) => ({ name: table.names[c], share: profitShares[c] })),
+    netLe: counts.netLe, tooNew: counts.tooNew, xyzCount: counts.xyz, mostlyZ: counts.z, metricName: metric.name, profitBasis: agg.profit !== null,
+    risky: perCustomer.risky.slice(0, 5).map((c) => ({ name: table.names[c], share: profitShares[c] })),
   }, o);
 
   return attachCustomers({
@@ -173,8 +127,8 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
       customers: C,
       classified,
       metricTotal: abc.total,
-      keyAccounts: keyCount,
-      keyAccountShare: keyShare,
+      keyAccounts: counts.keyAccounts,
+      keyAccountShare: counts.keyShare,
     },
     matrix,
     customers: [], // replaced by attachCustomers: the rows are made when first read
