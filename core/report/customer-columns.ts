@@ -12,16 +12,19 @@ import type { Archetype, Status } from '../types';
 
 export interface Column<R> { key: string; header: string; format: FormatKind; width: number; value: (r: R) => LayoutValue }
 
-/** The report cell of a field at position k. */
-export function fieldCell(f: CustomerField, l: CustomerReader, k: number): LayoutValue {
-  const v = (l[f.name] as (k: number) => unknown)(k);
+/** The report cell of a field at position k, as a function of k (the kind's labelling chosen once per column). */
+export function fieldCell(f: CustomerField, l: CustomerReader): (k: number) => LayoutValue {
+  const read = (l[f.name] as (k: number) => unknown).bind(l);
   switch (f.kind) {
-    case 'flag': return flagLabel(v as boolean);
-    case 'day': return dateCell(v as number | null);
-    case 'archetypes': return archetypesLabel(v as readonly Archetype[]);
-    case 'status': return v === null ? null : statusLabel(v as Status);
-    case 'class': return (v as string | null) ?? (l[(f as { noteField: 'abcNote' | 'xyzNote' }).noteField])(k);
-    default: return typeof v === 'number' ? numberCell(v) : (v as LayoutValue);
+    case 'flag': return (k) => flagLabel(read(k) as boolean);
+    case 'day': return (k) => dateCell(read(k) as number | null);
+    case 'archetypes': return (k) => archetypesLabel(read(k) as readonly Archetype[]);
+    case 'status': return (k) => { const v = read(k) as Status | null; return v === null ? null : statusLabel(v); };
+    case 'class': {
+      const note = l[(f as { noteField: 'abcNote' | 'xyzNote' }).noteField].bind(l);
+      return (k) => (read(k) as string | null) ?? note(k);
+    }
+    default: return (k) => { const v = read(k); return typeof v === 'number' ? numberCell(v) : (v as LayoutValue); };
   }
 }
 
@@ -39,6 +42,6 @@ export function customerColumns(result: SegmentResult): Column<number>[] {
     header: t(f.sheet!.header),
     format: f.sheet!.format,
     width: f.sheet!.width,
-    value: (k: number) => fieldCell(f, l, k),
+    value: fieldCell(f, l),
   }));
 }
