@@ -4,7 +4,7 @@ export * from './types';
 export * from './result/types';
 export * from './report/layout-types';
 export { segment, createSegmenter, segmentRead, SEGMENTS, type Segmenter } from './analyses/segment';
-export { CustomerList, customersOf, firstKeyAccounts } from './result/customer-list';
+export { customersOf, firstKeyAccounts, forbidCompiledReaders, type CustomerList } from './result/customer-list';
 export { CUSTOMER_FIELDS, JSON_FIELDS, type CustomerField, type FieldName } from './result/customer-fields';
 export { classifyAbc, rankOrder } from './rules/abc';
 export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './rules/xyz';

@@ -13,7 +13,7 @@ import { SEGMENTS } from '../rules/segments';
 import { populationGap } from '../rules/typical-gap';
 import { valueAtStake } from '../rules/win-back';
 import { classifyCustomers } from './classify-customers';
-import { CustomerList } from '../result/customer-list';
+import { customerList, type CustomerList } from '../result/customer-list';
 import { outputOrder } from '../result/output-order';
 import { attachCustomers } from '../result/segment-result';
 import { runWarnings } from '../result/warnings';
@@ -91,7 +91,7 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
   const { segmentOf, slipping, counts } = perCustomer;
 
   const order = outputOrder(abc.order, abc.cls, m, table.names);
-  const list = new CustomerList({
+  const list = customerList({
     order, long, asOf: asOf ?? 0, names: table.names, cls: abc.cls, rank: abc.rank, revenue: agg.revenue, profit: agg.profit, metric: m,
     share: abc.share, cumShare: abc.cumShare, purchases: agg.purchases, periods: agg.periods, active: agg.active, cv: agg.cv,
     xyz: perCustomer.xyz, xyzNote: perCustomer.xyzNote, segment: segmentOf, keyAccount: perCustomer.keyAccount,

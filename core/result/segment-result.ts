@@ -1,7 +1,7 @@
 // A result's customers: the columns (customerList) for the product's own surfaces, and the
 // customer objects (customers) made only when somebody reads them.
 
-import { CustomerList } from './customer-list';
+import type { CustomerList } from './customer-list';
 import type { CustomerResult } from './customer-fields';
 import type { SegmentResult } from './types';
 
