@@ -99,7 +99,7 @@ describe('Code.js bundle contract', () => {
 
 describe('custom functions in the bundle', () => {
   const TZ = 'Pacific/Auckland'; // midnight there is the previous day in UTC: a naive getDate() is wrong
-  const csv = generatedCsv(3000, ['--no-profit']);
+  const csv = generatedCsv(3000, { profit: false });
 
   function cliResult() {
     const out = join(tempDir('abcxyz-gs-cli-'), 'result.json');
