@@ -5,7 +5,6 @@ import { join } from 'node:path';
 export { tempDir } from '../temp';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SHARED = join(ROOT, '..', 'shared');
 
 export function cli(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'abcxyz.cjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
