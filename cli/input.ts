@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
-import type { RawCell } from '../core';
+import { t, type RawCell } from '../core';
 
 export class InputError extends Error {}
 
@@ -16,7 +16,7 @@ export function streamDelimited(path: string, onRow: (row: string[]) => void): n
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InputError(`Cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new InputError((e as NodeJS.ErrnoException).code === 'ENOENT' ? t('cli.noFile', { path }) : t('cli.cannotRead', { path, problem: (e as Error).message }));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const delimiter = extname(path).toLowerCase() === '.tsv' ? '\t' : detectDelimiter(text);
@@ -49,11 +49,11 @@ export async function readXlsx(path: string, sheetName?: string): Promise<{ grid
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
-    throw new InputError(`Cannot read ${path} as an .xlsx workbook: ${(e as Error).message}`);
+    throw new InputError(t('cli.notXlsx', { path, problem: (e as Error).message }));
   }
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
   if (!ws) {
-    throw new InputError(`No sheet named "${sheetName}" in ${path}. Sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
+    throw new InputError(t('cli.noSheet', { sheet: String(sheetName), path, sheets: wb.worksheets.map((w) => w.name).join(', ') }));
   }
   const grid: RawCell[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {

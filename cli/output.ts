@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { customersOf, isoFromDay, SEGMENTS, type CustomerReader, type SegmentResult } from '../core';
+import { customersOf, isoFromDay, JSON_FIELDS, SEGMENTS, t, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -13,38 +13,21 @@ const iso = (d: number | null): string | null => {
   return s;
 };
 
-/** The customer at position k of the list, in the JSON / CSV contract. */
-export function customerRecord(l: CustomerReader, k: number) {
-  return {
-    rank: l.rank(k),
-    customer: l.customer(k),
-    revenue: l.revenue(k),
-    profit: l.profit(k),
-    metric: l.metric(k),
-    share: l.share(k),
-    cumShare: l.cumShare(k),
-    abc: l.abc(k),
-    purchases: l.purchases(k),
-    periods: l.periods(k),
-    activePeriods: l.activePeriods(k),
-    frequency: l.frequency(k),
-    cv: l.cv(k),
-    xyz: l.xyz(k),
-    segment: l.segment(k),
-    keyAccount: l.keyAccount(k),
-    archetypes: l.archetypes(k),
-    dependencyRisk: l.dependencyRisk(k),
-    qualified: l.qualified(k),
-    firstPurchase: iso(l.firstPurchase(k)),
-    lastPurchase: iso(l.lastPurchase(k)),
-    daysSinceLast: l.daysSinceLast(k),
-    typicalGap: l.typicalGap(k),
-    status: l.status(k),
-  };
+/** A field's value at position k in the JSON / CSV contract: days as ISO dates, the rest as read. */
+const jsonValue = (f: CustomerField, l: CustomerReader, k: number): unknown => {
+  const v = (l[f.name] as (k: number) => unknown)(k);
+  return f.kind === 'day' ? iso(v as number | null) : v;
+};
+
+/** The customer at position k of the list, in the JSON / CSV contract (the field table's JSON fields, in order). */
+export function customerRecord(l: CustomerReader, k: number): Record<string, unknown> {
+  const rec: Record<string, unknown> = {};
+  for (const f of JSON_FIELDS) rec[f.name] = jsonValue(f, l, k);
+  return rec;
 }
 
 /** The JSON / CSV field names of a customer. */
-const CUSTOMER_FIELDS = ['rank', 'customer', 'revenue', 'profit', 'metric', 'share', 'cumShare', 'abc', 'purchases', 'periods', 'activePeriods', 'frequency', 'cv', 'xyz', 'segment', 'keyAccount', 'archetypes', 'dependencyRisk', 'qualified', 'firstPurchase', 'lastPurchase', 'daysSinceLast', 'typicalGap', 'status'];
+const CSV_FIELDS = JSON_FIELDS.map((f) => f.name);
 
 /**
  * Writes the JSON contract. The customer list is serialised in slices straight to the file, so a
@@ -100,14 +83,14 @@ export function writeJson(r: SegmentResult, path: string): void {
 export function toCsv(r: SegmentResult): string {
   const list = customersOf(r);
   const rows = Array.from({ length: list.length }, (_, k) => {
-    const rec = customerRecord(list, k) as Record<string, unknown>;
+    const rec = customerRecord(list, k);
     const name = list.customer(k);
     rec.archetypes = list.archetypes(k).join('; ');
     if (/^[=+\-@\t\r]/.test(name)) rec.customer = `'${name}`;
-    for (const f of CUSTOMER_FIELDS) if (rec[f] === null) rec[f] = '';
+    for (const f of CSV_FIELDS) if (rec[f] === null) rec[f] = '';
     return rec;
   });
-  return Papa.unparse({ fields: CUSTOMER_FIELDS, data: rows.map((x) => CUSTOMER_FIELDS.map((f) => x[f])) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: CSV_FIELDS, data: rows.map((x) => CSV_FIELDS.map((f) => x[f])) }, { newline: '\n' }) + '\n';
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -115,11 +98,12 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 /** Readable console summary: totals, the matrix, the win-back count, warnings. */
 export function toText(r: SegmentResult): string {
   const lines: string[] = [];
-  const t = r.totals;
-  lines.push(`Rows: ${t.rowsRead} read, ${t.rowsUsed} used, ${t.rowsSkipped} skipped`);
-  lines.push(`Customers: ${t.customers} (${t.classified} in the matrix); ${r.options.metric} total ${t.metricTotal.toLocaleString('en-US', { maximumFractionDigits: 2 })}`);
-  lines.push(`Key accounts: ${t.keyAccounts} customers, ${pct(t.keyAccountShare)} of ${r.options.metric}`);
-  if (r.asOf !== null) lines.push(`As of ${isoFromDay(r.asOf)}, window ${iso(r.windowStart)} – ${iso(r.windowEnd)}, period ${r.options.period}`);
+  const n = r.totals;
+  const metric = t(r.options.metric === 'profit' ? 'metric.profit' : 'metric.revenue');
+  lines.push(t('cli.rows', { read: n.rowsRead, used: n.rowsUsed, skipped: n.rowsSkipped }));
+  lines.push(t('cli.customers', { customers: n.customers, classified: n.classified, metric, total: n.metricTotal.toLocaleString('en-US', { maximumFractionDigits: 2 }) }));
+  lines.push(t('cli.keyAccounts', { count: n.keyAccounts, share: pct(n.keyAccountShare), metric }));
+  if (r.asOf !== null) lines.push(t('cli.window', { asOf: isoFromDay(r.asOf), from: iso(r.windowStart)!, to: iso(r.windowEnd)!, period: r.options.period }));
   lines.push('');
   lines.push('        X                  Y                  Z');
   for (const a of ['A', 'B', 'C']) {
@@ -129,14 +113,14 @@ export function toText(r: SegmentResult): string {
     });
     lines.push(`${a}  ${cells.join('')}`);
   }
-  lines.push('   (customers and share of ' + r.options.metric + ' per cell)');
+  lines.push(t('cli.matrixNote', { metric }));
   lines.push('');
   const lost = r.winBack.filter((w) => w.status === 'Lost').length;
-  lines.push(`Win-back list: ${r.winBack.length} customers (${lost} lost, ${r.winBack.length - lost} at risk)`);
-  for (const w of r.winBack.slice(0, 5)) lines.push(`  ${w.customer} — ${w.status}, ${w.daysSinceLast} days since last purchase`);
+  lines.push(t('cli.winBack', { count: r.winBack.length, lost, risk: r.winBack.length - lost }));
+  for (const w of r.winBack.slice(0, 5)) lines.push(t('cli.winBackLine', { customer: w.customer, status: t(w.status === 'Lost' ? 'status.Lost' : 'status.At risk'), days: w.daysSinceLast ?? '' }));
   if (r.warnings.length) {
     lines.push('');
-    lines.push('Warnings:');
+    lines.push(t('cli.warnings'));
     for (const w of r.warnings) lines.push(`  - ${w}`);
   }
   return lines.join('\n') + '\n';

@@ -1,8 +1,11 @@
 // Public API of the core: everything the Excel add-in, the Sheets add-on and the CLI use.
+// The stages, in the order data flows: read → aggregate → rules → analyses → result → report.
 export * from './types';
+export * from './result/types';
 export * from './report/layout-types';
-export { segment, createSegmenter, SEGMENTS, type Segmenter } from './analyses/segment';
-export { CustomerList, customersOf, firstKeyAccounts, type CustomerReader } from './result/customer-list';
+export { segment, createSegmenter, segmentRead, SEGMENTS, type Segmenter } from './analyses/segment';
+export { customersOf, firstKeyAccounts, forbidCompiledReaders, type CustomerList } from './result/customer-list';
+export { CUSTOMER_FIELDS, JSON_FIELDS, type CustomerField, type FieldName } from './result/customer-fields';
 export { classifyAbc, rankOrder } from './rules/abc';
 export { classifyXyz, classifyCv, classifyFrequency, seriesCv } from './rules/xyz';
 export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN_ROLES, optionName } from './options';

@@ -4,6 +4,11 @@
 // Office exist (no DOM assumptions). The ids must equal those in functions.json (tested).
 
 import { abc, matrix, segment, setErrorFactory, xyz } from './functions';
+import { forbidCompiledReaders } from '../core';
+
+// functions.js runs in the task pane's page (shared runtime), whose content security policy forbids
+// compiling code: the core makes its readers without it
+forbidCompiledReaders();
 
 declare const CustomFunctions: {
   associate(id: string, fn: (...args: any[]) => unknown): void;

@@ -8,6 +8,10 @@ import { readSource, type SourceData } from './read-source';
 import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { formFields, formSectionTitle, moreOptionsField, type FormFieldId, type FormValues } from '../core/options/form-model';
 import { EXTRA_ROLES, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
+import { forbidCompiledReaders } from '../core';
+
+// the pane's content security policy forbids compiling code: the core makes its readers without it
+forbidCompiledReaders();
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const ROLE_LABELS = Object.fromEntries(COLUMN_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<ColumnRole, string>;

@@ -3,7 +3,7 @@
 
 import { customersOf } from '../result/customer-list';
 import { classifyAbc } from '../rules/abc';
-import { customerColumns } from '../report/layout';
+import { customerColumns } from '../report/customer-columns';
 import { AbcxyzError, t } from '../messages';
 import { parseOptionText, percentFromCell, resolveOptions } from '../options';
 import { segment } from '../analyses/segment';
@@ -11,7 +11,8 @@ import { isoFromDay } from '../basics/dates';
 import { parseNumberText } from '../read/values';
 /** What a custom function returns: no nulls (Excel shows null as 0). */
 export type FunctionValue = string | number | boolean;
-import type { PartialOptions, RawCell, SegmentResult } from '../types';
+import type { PartialOptions, RawCell } from '../types';
+import type { SegmentResult } from '../result/types';
 
 type Range = readonly (readonly RawCell[])[];
 
@@ -21,10 +22,10 @@ function argError(problem: string): never {
 
 /** A one-column or one-row range as a flat list. */
 function vector(name: string, range: Range | null | undefined): RawCell[] {
-  if (!range || range.length === 0) argError(`${name} is empty.`);
+  if (!range || range.length === 0) argError(t('fn.empty', { name }));
   if (range.length === 1) return [...range[0]];
   if (range.every((r) => r.length === 1)) return range.map((r) => r[0]);
-  return argError(`${name} must be a single column or row, got ${range.length} × ${range[0].length}.`);
+  return argError(t('fn.notVector', { name, rows: range.length, cols: range[0].length }));
 }
 
 /**
@@ -65,14 +66,14 @@ function gridFromArgs(customersIn: Range, amountsIn: Range, datesIn: Range | nul
     const amts = vector('amounts', amounts);
     const days = vector('dates', dates);
     if (amts.length !== names.length || days.length !== names.length) {
-      argError(`customers (${names.length}), amounts (${amts.length}) and dates (${days.length}) must have the same number of cells.`);
+      argError(t('fn.lengths', { customers: names.length, amounts: amts.length, dates: days.length }));
     }
     const grid: RawCell[][] = [['customer', 'date', 'amount']];
     for (let i = 0; i < names.length; i++) grid.push([names[i], days[i], amts[i]]);
     return grid;
   }
   // no dates: amounts is a customer × period block (one column per period, oldest first)
-  if (amounts.length !== names.length) argError(`amounts has ${amounts.length} rows but customers has ${names.length}.`);
+  if (amounts.length !== names.length) argError(t('fn.wideRows', { amounts: amounts.length, customers: names.length }));
   const width = amounts[0]?.length ?? 0;
   const grid: RawCell[][] = [['customer', ...Array.from({ length: width }, (_, k) => `P${k + 1}`)]];
   for (let i = 0; i < names.length; i++) grid.push([names[i], ...amounts[i]]);
@@ -122,7 +123,7 @@ function cellNumber(v: RawCell): number {
 
 /** =ABCXYZ.ABC(values, [a], [b], [rule]): one class per value, same shape; '' for blanks and values ≤ 0. */
 export function abcColumn(values: Range, a?: unknown, b?: unknown, rule?: unknown): string[][] {
-  if (!values || values.length === 0) argError('values is empty.');
+  if (!values || values.length === 0) argError(t('fn.empty', { name: 'values' }));
   const o = resolveOptions({ abcRule: textArg(rule) as never, a: percentArg(a), b: percentArg(b) });
   const flat: number[] = [];
   for (const row of values) for (const v of row) flat.push(cellNumber(v));
@@ -133,7 +134,7 @@ export function abcColumn(values: Range, a?: unknown, b?: unknown, rule?: unknow
 
 /** =ABCXYZ.XYZ(periodValues, [method], [x], [y]): one class per row of a customer × period block. */
 export function xyzColumn(block: Range, method?: unknown, x?: unknown, y?: unknown): string[][] {
-  if (!block || block.length === 0) argError('periodValues is empty.');
+  if (!block || block.length === 0) argError(t('fn.empty', { name: 'periodValues' }));
   const xyzMethod = (textArg(method) ?? 'frequency') as never;
   // each row is its own customer: unique names, so equal rows are never merged
   const grid: RawCell[][] = [['customer', ...block[0].map((_, k) => `P${k + 1}`)]];

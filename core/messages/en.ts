@@ -46,6 +46,11 @@ export const en = {
   'err.optionUnknown': 'Unknown option "{name}". Known options: {known}.',
   'err.optionSyntax': 'Cannot read "{part}" in the options: write name=value, separated by semicolons.',
   'err.args': '{problem}',
+  // custom-function arguments ({name} is the argument's name as the function's help lists it)
+  'fn.empty': '{name} is empty.',
+  'fn.notVector': '{name} must be a single column or row, got {rows} × {cols}.',
+  'fn.lengths': 'customers ({customers}), amounts ({amounts}) and dates ({dates}) must have the same number of cells.',
+  'fn.wideRows': 'amounts has {amounts} rows but customers has {customers}.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
@@ -138,6 +143,31 @@ export const en = {
 
   // report labels
   'report.title': 'ABC-XYZ customer segmentation',
+  'report.titleAsOf': '{title} — as-of date {date}',
+
+  // parameter values (the parameters block states every rule, so it can be re-checked by hand)
+  'p.rule.cumulative': 'cumulative (A ≤ {a}, B ≤ {b})',
+  'p.rule.crossing': 'crossing (A while the share before the customer < {a}, B < {b})',
+  'p.rule.count': 'count (A = top {a} of customers, B = up to {b})',
+  'p.xyz.frequency': 'frequency (X ≥ {x} of periods active, Y ≥ {y})',
+  'p.xyz.cv': 'cv, {sd} SD (X ≤ {x}, Y ≤ {y})',
+  'p.sd.population': 'population',
+  'p.sd.sample': 'sample',
+  'p.period.month': 'month',
+  'p.period.week': 'week',
+  'p.period.quarter': 'quarter',
+  'p.period.year': 'year',
+  'p.fiscalStart': '{period}, fiscal year from month {month}',
+  'p.windowDays': '{from} – {to}',
+  'p.windowPeriods': '{count} period columns',
+  'p.cutoffValues': '{a} / {b}',
+  'p.noValue': '—',
+  'p.lifecycleRule': 'Lost ≥ {lostLapse}× gap & ≥ {lostDays} d; At risk ≥ {riskLapse}× & ≥ {riskDays} d; New ≤ {newDays} d',
+  'p.rowCounts': '{read} / {used} / {skipped}',
+  'p.customerCounts': '{customers} ({classified})',
+  'p.keyAccounts': '{count} ({share})',
+  'p.moreWarnings': '… and {count} more',
+  'h.column': 'Column {n}',
   'report.parameters': 'Parameters',
   'report.matrix': 'ABC-XYZ matrix',
   'report.customersTitle': 'Customers',
@@ -192,10 +222,28 @@ export const en = {
   'h.row': 'Row',
   'h.reason': 'Reason',
   'h.values': 'Original values',
+  // why a class is empty (shown in its cell)
+  'note.net': 'net ≤ 0',
+  'note.tooNew': 'too new',
+  'note.mean': 'mean ≤ 0',
   'yes': 'yes',
   'no': '',
   'metric.revenue': 'revenue',
   'metric.profit': 'profit',
+
+  // command line: console summary and file problems
+  'cli.rows': 'Rows: {read} read, {used} used, {skipped} skipped',
+  'cli.customers': 'Customers: {customers} ({classified} in the matrix); {metric} total {total}',
+  'cli.keyAccounts': 'Key accounts: {count} customers, {share} of {metric}',
+  'cli.window': 'As of {asOf}, window {from} – {to}, period {period}',
+  'cli.matrixNote': '   (customers and share of {metric} per cell)',
+  'cli.winBack': 'Win-back list: {count} customers ({lost} lost, {risk} at risk)',
+  'cli.winBackLine': '  {customer} — {status}, {days} days since last purchase',
+  'cli.warnings': 'Warnings:',
+  'cli.noFile': 'Cannot read {path}: no such file',
+  'cli.cannotRead': 'Cannot read {path}: {problem}',
+  'cli.notXlsx': 'Cannot read {path} as an .xlsx workbook: {problem}',
+  'cli.noSheet': 'No sheet named "{sheet}" in {path}. Sheets: {sheets}',
 
   // option form (labels, hints, choices)
   'form.section.main': 'Options',

@@ -7,12 +7,40 @@ type Params = Record<string, string | number>;
 
 
 export type MessageKey = keyof typeof en;
-const catalogues: Record<string, Record<MessageKey, string>> = { en };
-let current: Record<MessageKey, string> = en;
+export type Catalogue = Record<MessageKey, string>;
+
+/** Every language's catalogue, by language code. A new language is one file and one line here. */
+export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en };
+let current: Catalogue = en;
+
+/** The placeholders of a message, sorted: "{count} of {metric}" → count, metric. */
+export function placeholders(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(/\{(\w+)\}/g), (m) => m[1]))].sort();
+}
+
+/**
+ * What is wrong with a set of catalogues against the English one: keys missing or extra, and
+ * messages whose placeholders differ (a translation that drops {count} would show a sentence
+ * without its number). The build fails on any of these.
+ */
+export function catalogueProblems(catalogues: Readonly<Record<string, Record<string, string>>> = CATALOGUES, reference: Record<string, string> = en): string[] {
+  const problems: string[] = [];
+  for (const [lang, cat] of Object.entries(catalogues)) {
+    for (const key of Object.keys(reference)) {
+      if (!(key in cat)) problems.push(`${lang}: missing key "${key}"`);
+      else if (typeof cat[key] !== 'string') problems.push(`${lang}: "${key}" is not a text`);
+      else if (placeholders(cat[key]).join() !== placeholders(reference[key]).join()) {
+        problems.push(`${lang}: "${key}" has placeholders {${placeholders(cat[key]).join('}, {')}} instead of {${placeholders(reference[key]).join('}, {')}}`);
+      }
+    }
+    for (const key of Object.keys(cat)) if (!(key in reference)) problems.push(`${lang}: extra key "${key}"`);
+  }
+  return problems;
+}
 
 /** Switch the display language; unknown languages fall back to English. */
 export function setLanguage(lang: string): void {
-  current = catalogues[lang] ?? en;
+  current = CATALOGUES[lang] ?? en;
 }
 
 /** A message with `{name}` placeholders filled in. */

@@ -7,33 +7,21 @@
 // readings and settled in finish(); a row where the decision could turn a value into a problem is
 // kept whole ("deferred") and read again in finish() with the decision made.
 
-import { CustomerIndex, DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText, NumberColumn, numberOf, numberProblem } from './columns';
+import { CustomerIndex } from './customer-index';
+import { DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText } from './date-column';
+import { NumberColumn, numberOf, numberProblem } from './number-column';
 import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from '../basics/dates';
 import { columnLabel } from './headers';
 import { t } from '../messages';
 import { take, giveBack } from '../basics/scratch';
 import { errorValue, isBlank, isTruthy } from './values';
-import type { CustomerTable, ReadResult } from './grid';
-import type { ColumnMapping, ColumnRole, RawCell, SegmentOptions, SkippedRow } from '../types';
+import { newCustomerFacts } from './customer-facts';
+import { columnOf, rowIsBlank } from './row-cells';
+import type { ReadResult } from './read-types';
+import type { ColumnMapping, RawCell, SegmentOptions, SkippedRow } from '../types';
 
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
-
-export function columnOf(mapping: ColumnMapping[], role: ColumnRole): number {
-  return mapping.find((m) => m.role === role)?.index ?? -1;
-}
-
-export function rowIsBlank(row: readonly RawCell[]): boolean {
-  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
-  return true;
-}
-
-export function newCustomerTable(names: string[], keys: string[]): CustomerTable {
-  const n = names.length;
-  const budget = new Float64Array(n);
-  budget.fill(NaN);
-  return { names, keys, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget };
-}
 
 export class LongReader {
   private readonly ci: number;
@@ -374,7 +362,7 @@ export class LongReader {
         cust[i] = c;
       }
     }
-    const table = newCustomerTable(names, keys);
+    const table = newCustomerFacts(names, keys);
     if (this.tagBits) {
       const flags = [table.image, table.expert, table.need, table.solvency, table.authority];
       for (let i = 0; i < m; i++) {

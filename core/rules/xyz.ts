@@ -42,3 +42,21 @@ export function seriesCv(series: ArrayLike<number>, sd: SdKind): number | null {
   for (let k = 0; k < series.length; k++) total += series[k];
   return sparseCv(series, series.length, series.length, total, sd);
 }
+
+/** XYZ codes as the columns store them (0: none). */
+export const XYZ_CODES: readonly (XyzClass | null)[] = [null, 'X', 'Y', 'Z'];
+/** Why a customer has no XYZ class, as stored (0: it has one). */
+export const XYZ_NOTE_NET = 1; // net ≤ 0: not classified at all (SPEC §4), so no XYZ letter either
+export const XYZ_NOTE_TOO_NEW = 2; // fewer than minPeriods periods of history
+export const XYZ_NOTE_MEAN = 3; // CV method, mean per period ≤ 0
+
+/**
+ * A customer's XYZ class as a code: 1 X, 2 Y, 3 Z, or minus the note code when it has none.
+ * `eligible`: it has an ABC class (net > 0).
+ */
+export function xyzCode(eligible: boolean, periods: number, active: number, cv: number, o: { xyzMethod: XyzMethod; minPeriods: number; x: number; y: number }): number {
+  if (!eligible) return -XYZ_NOTE_NET;
+  if (periods < o.minPeriods) return -XYZ_NOTE_TOO_NEW;
+  if (o.xyzMethod === 'cv') return cv !== cv ? -XYZ_NOTE_MEAN : classifyCv(cv, o.x, o.y).charCodeAt(0) - 87;
+  return classifyFrequency(periods > 0 ? active / periods : 0, o.x, o.y).charCodeAt(0) - 87;
+}

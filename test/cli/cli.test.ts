@@ -1,9 +1,8 @@
 // The command line contract: flags, outputs, exit codes, messages without stack traces.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, SHARED, tempDir } from './helpers';
+import { cli, tempDir } from './helpers';
 
 let dir: string;
 beforeAll(() => { dir = tempDir(); });
@@ -87,21 +86,6 @@ describe('abcxyz segment', () => {
     const r = cli(['segment', bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/No customer column found\. Headers seen: foo, bar/);
-  });
-
-  it.skipIf(!existsSync(SHARED) && !process.env.CI)('the raw UCI export (Quantity × UnitPrice, MM/DD/YYYY HH:MM, empty CustomerID) accounts for every row', () => {
-    const input = join(dir, 'raw.csv');
-    writeFileSync(input, gunzipSync(readFileSync(join(SHARED, 'bench-data', 'online_retail', 'online_retail_raw.csv.gz'))));
-    const out = join(dir, 'raw.json');
-    expect(cli(['segment', input, '--out', out]).code).toBe(0);
-    const j = JSON.parse(readFileSync(out, 'utf8'));
-    expect(j.totals.rowsRead).toBe(541909);
-    expect(j.totals.rowsUsed + j.totals.rowsSkipped).toBe(541909);
-    expect(j.totals.rowsSkipped).toBe(135080);
-    expect(new Set(j.skipped.map((s: { reason: string }) => s.reason))).toEqual(new Set(['customer is empty']));
-    expect(j.parameters.dateOrderUsed).toBe('mdy');
-    expect(j.totals.customers).toBe(4372);
-    expect(j.parameters.asOf).toBe('2011-12-09');
   });
 });
 

@@ -1,15 +1,10 @@
 // Shared helpers for the command-line tests: run the real `abcxyz` binary.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const ROOT = join(__dirname, '..', '..');
-export const SHARED = join(ROOT, '..', 'shared');
+export { tempDir } from '../temp';
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'abcxyz-test-'));
-}
+export const ROOT = join(__dirname, '..', '..');
 
 export function cli(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'abcxyz.cjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });

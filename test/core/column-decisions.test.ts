@@ -4,7 +4,7 @@
 // serial dates give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberOf, plainNumber } from '../../core/read/columns';
+import { numberOf, plainNumber } from '../../core/read/number-column';
 import { civilFromDay, segment, type RawCell } from '../../core';
 
 const SERIAL_1970 = 25569;

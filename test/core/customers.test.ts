@@ -3,7 +3,7 @@
 // other texts; whatever the mix of spellings and their order, both must agree.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TextTable } from '../../core/read/columns';
+import { TextTable } from '../../core/read/text-table';
 import { createSegmenter, segment, type RawCell } from '../../core';
 
 // short plain ids, long names (past the 11 packed characters), non-ASCII, a '#' that is no error

@@ -1,7 +1,7 @@
 // The typical gap is a median: the selection that finds it must agree with sorting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, medianInPlace, medianOfWhole } from '../../core/rules/lifecycle';
+import { median, medianInPlace, medianOfWhole } from '../../core/rules/typical-gap';
 
 const sortedMedian = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -68,9 +68,12 @@ async function open(script: string | null): Promise<{ page: Page; errors: string
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // the page's content security policy forbids eval: nothing may even try it (a violation is logged)
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(m.text())) errors.push(m.text()); });
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
   page.on('request', (r) => requests.push(r.url()));
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)));
   if (script) await page.addInitScript(script);
   await page.goto(`${base}/taskpane.html`);
   return { page, errors, requests };

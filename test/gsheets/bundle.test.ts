@@ -3,12 +3,12 @@
 // carry their @customfunction JSDoc, loading must touch no service, and =ABCXYZ(...) on Date cells
 // must give the same classes as the command line on the same transactions.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeGas } from './fake-gas';
+import { tempDir } from '../temp';
 import { DIST, ROOT, buildGsheets, csvGrid, generatedCsv } from './helpers';
 
 const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'getSelectionInfo', 'runSegmentation', 'goToSheet'];
@@ -78,7 +78,7 @@ describe('Code.js bundle contract', () => {
 
   it('clasp pushes exactly Code.js, Sidebar.html and appsscript.json (offline status with the example config)', () => {
     // clasp refuses a rootDir outside its project, so the check runs on a copy
-    const dir = mkdtempSync(join(tmpdir(), 'abcxyz-clasp-'));
+    const dir = tempDir('abcxyz-clasp-');
     mkdirSync(join(dir, 'dist', 'gsheets'), { recursive: true });
     for (const f of ['Code.js', 'Sidebar.html', 'appsscript.json']) copyFileSync(join(DIST, f), join(dir, 'dist', 'gsheets', f));
     copyFileSync(join(ROOT, '.clasp.json.example'), join(dir, '.clasp.json'));
@@ -99,10 +99,10 @@ describe('Code.js bundle contract', () => {
 
 describe('custom functions in the bundle', () => {
   const TZ = 'Pacific/Auckland'; // midnight there is the previous day in UTC: a naive getDate() is wrong
-  const csv = generatedCsv(3000, ['--no-profit']);
+  const csv = generatedCsv(3000, { profit: false });
 
   function cliResult() {
-    const out = join('/tmp', 'abcxyz-gs-cli.json');
+    const out = join(tempDir('abcxyz-gs-cli-'), 'result.json');
     execFileSync(process.execPath, [join(ROOT, 'bin', 'abcxyz.cjs'), 'segment', csv, '--out', out], { stdio: 'ignore' });
     return JSON.parse(readFileSync(out, 'utf8')) as {
       customers: { customer: string; abc: string | null; xyz: string | null; segment: string | null; lastPurchase: string | null; status: string | null }[];

@@ -1,18 +1,26 @@
 // Shared helpers of the Sheets tests: generated transactions as Sheets would hand them to a script.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeLedger, type LedgerOptions } from '../../scripts/gen-ledger.mjs';
+import { tempDir } from '../temp';
 import { sheetDate } from './fake-gas';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist', 'gsheets');
-const GEN = join(ROOT, '..', 'shared', 'peers', 'gen_transactions.mjs');
 
-/** Deterministic CSV from the shared generator (cached per argument set). */
-export function generatedCsv(rows: number, extra: string[] = []): string {
-  const out = join('/tmp', `abcxyz-gs-${rows}-${extra.join('_').replace(/[^\w]/g, '')}.csv`);
-  if (!existsSync(out)) execFileSync(process.execPath, [GEN, '--rows', String(rows), '--out', out, ...extra], { stdio: 'ignore' });
-  return out;
+let dir: string | undefined;
+const made = new Map<string, string>();
+
+/** A generated ledger CSV (scripts/gen-ledger.mjs), written once per option set into this run's temp folder. */
+export function generatedCsv(rows: number, options: Omit<LedgerOptions, 'rows'> = {}): string {
+  const key = JSON.stringify({ rows, ...options });
+  let file = made.get(key);
+  if (!file) {
+    dir ??= tempDir('abcxyz-gs-');
+    file = writeLedger(join(dir, `ledger-${made.size}.csv`), { rows, ...options });
+    made.set(key, file);
+  }
+  return file;
 }
 
 /**

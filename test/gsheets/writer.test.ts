@@ -37,7 +37,7 @@ function runAll(extra: Partial<Parameters<typeof runSegmentation>[0] & object> =
 }
 
 function smallGrid(): RawCell[][] {
-  const grid = csvGrid(generatedCsv(600, ['--no-profit']), TZ) as RawCell[][];
+  const grid = csvGrid(generatedCsv(600, { profit: false }), TZ) as RawCell[][];
   // rows a writer must treat with care: a formula-like name, a bad amount (→ Skipped rows)
   grid.push(['=HYPERLINK("http://x","click")', grid[1][1], 5000]);
   grid.push(['Acme', grid[1][1], 'n/a']);
@@ -110,10 +110,10 @@ describe('Segment customers writes the report layout', () => {
 
   it('buckets Date cells in the spreadsheet time zone, not the script zone', () => {
     install('Pacific/Auckland');
-    const grid = csvGrid(generatedCsv(300, ['--no-profit']), 'Pacific/Auckland') as RawCell[][];
+    const grid = csvGrid(generatedCsv(300, { profit: false }), 'Pacific/Auckland') as RawCell[][];
     salesSheet(grid);
     const summary = runAll();
-    const iso = csvGrid(generatedCsv(300, ['--no-profit']), 'Etc/UTC').map((r, i) => (i === 0 ? r : [r[0], (r[1] as Date).toISOString().slice(0, 10), r[2]]));
+    const iso = csvGrid(generatedCsv(300, { profit: false }), 'Etc/UTC').map((r, i) => (i === 0 ? r : [r[0], (r[1] as Date).toISOString().slice(0, 10), r[2]]));
     const truth = segment(iso as RawCell[][], {});
     expect(summary.asOf).toBe(truth.asOf === null ? null : new Date(truth.asOf * 86400000).toISOString().slice(0, 10));
   });
@@ -223,22 +223,51 @@ describe('service calls', () => {
   /** The calls of one run on a fresh spreadsheet, and of a second run that replaces its sheets. */
   function callsFor(rows: number) {
     install();
-    salesSheet(csvGrid(generatedCsv(rows, ['--no-profit', '--customers', '1200']), TZ) as RawCell[][]);
+    const grid = csvGrid(generatedCsv(rows, { profit: false, customers: 1200 }), TZ) as RawCell[][];
+    salesSheet(grid);
     const address = getSelectionInfo().address;
     const run = () => {
       gas.recorder.reset();
       runSegmentation({ address, options: {}, extra: '', columns: {} });
       return { byCategory: gas.recorder.byCategory(), methods: gas.recorder.methods(), roundTrips: gas.recorder.roundTrips() };
     };
-    return { first: run(), rerun: run() };
+    return { first: run(), rerun: run(), grid };
+  }
+
+  /**
+   * What reading the zone of the Date cells may cost (gsheets/sheet-time-zone.ts): one
+   * Utilities.formatDate per month boundary of the months the cells fall in, and up to 16 more (a
+   * bisection to the minute) in each such month with an offset change — by months, never by cells.
+   */
+  function zoneCallBound(grid: RawCell[][]): number {
+    const boundaries = new Set<number>();
+    const months = new Set<number>();
+    for (const row of grid.slice(1)) {
+      const d = row[1] as Date;
+      const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      months.add(start);
+      boundaries.add(start).add(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+    }
+    const offset = (t: number) => formatDateFake(new Date(t), TZ, 'Z');
+    const changing = [...months].filter((t) => { const d = new Date(t); return offset(t) !== offset(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)); });
+    expect(changing.length, 'months with a DST change in the data').toBeGreaterThan(0);
+    return boundaries.size + 16 * changing.length;
   }
 
   it('do not grow with the number of rows', () => {
     const small = callsFor(1500);
     const large = callsFor(15000);
+    const isZone = (m: string) => m === 'Utilities.formatDate';
     for (const k of ['first', 'rerun'] as const) {
-      expect(large[k].methods, k).toEqual(small[k].methods);
+      // the same calls in the same order, but for the zone look-ups, which depend on the days seen
+      // near a DST change (more rows, more days there) and are bounded by months instead
+      expect(large[k].methods.filter((m) => !isZone(m)), k).toEqual(small[k].methods.filter((m) => !isZone(m)));
       expect(large[k].roundTrips, k).toBe(small[k].roundTrips);
+      for (const [size, calls] of [[small.grid, small[k]], [large.grid, large[k]]] as const) {
+        const zone = calls.methods.filter(isZone).length;
+        expect(zone, k).toBeGreaterThan(0);
+        expect(zone, k).toBeLessThanOrEqual(zoneCallBound(size));
+      }
     }
     // the calls that carry cell data: one read, and per sheet formats + values + weights
     const data = small.first.methods.filter((m) => /\.(getValues|setValues|setNumberFormats|setFontWeights)$/.test(m));

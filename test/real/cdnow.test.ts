@@ -1,11 +1,11 @@
 // Known answers on real data: the CDNOW 1/10 sample (2,357 customers, 6,919 purchases, 1997–98),
 // as derived in shared/research/research-domain-anchors.md §5.8.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segment, type RawCell } from '../../core';
+import { benchData } from './locate';
 
-const FILE = join(__dirname, '..', '..', '..', 'shared', 'bench-data', 'cdnow', 'CDNOW_sample.txt');
+const FILE = benchData('cdnow/CDNOW_sample.txt');
 
 /** The whitespace-aligned file (master id, sample id, yyyymmdd, cds, dollars) as a grid. */
 function grid(): RawCell[][] {
@@ -18,7 +18,7 @@ function grid(): RawCell[][] {
   return rows;
 }
 
-describe.skipIf(!existsSync(FILE) && !process.env.CI)('CDNOW sample', () => {
+describe('CDNOW sample', () => {
   const count = (r: ReturnType<typeof segment>) => {
     const c: Record<string, number> = {};
     for (const x of r.customers) c[String(x.abc)] = (c[String(x.abc)] ?? 0) + 1;

@@ -1,16 +1,19 @@
-// Parity with the pandas peer (shared/peers/peer_pandas.py): same revenue, share, CV and classes
-// for every customer with net value > 0, on the real UCI Online Retail ledger and on generated data.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Parity with the pandas peer (peer_pandas.py of the peers, see ./locate.ts): same revenue, share,
+// CV and classes for every customer with net value > 0, on the real UCI Online Retail ledger and on
+// the project's generated ledger.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, SHARED, tempDir } from './helpers';
+import { writeLedger } from '../../scripts/gen-ledger.mjs';
+import { cli } from '../cli/helpers';
+import { tempDir } from '../temp';
+import { benchData, peer, pythonWithPandas } from './locate';
 
-const PYTHON = '/usr/bin/python3';
-const hasPandas = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas']).status === 0;
-// CI installs python3-pandas and has ../shared beside the clone; elsewhere these tests skip rather than fail
-const maybe = (hasPandas && existsSync(SHARED)) || process.env.CI ? describe : describe.skip;
+const PYTHON = pythonWithPandas();
+const PEER = peer('peer_pandas.py');
+const UCI = benchData('online_retail/online_retail_tx.csv.gz');
 
 interface Row { customer: string; revenue: number; share: number; abc: string; cv: number | null; xyz: string }
 
@@ -27,7 +30,7 @@ function compare(csvPath: string, dir: string, name: string) {
   const peerIn = join(dir, `${name}_positive.csv`);
   writeFileSync(peerIn, kept.join('\n') + '\n');
   const peerOut = join(dir, `${name}_peer.csv`);
-  execFileSync(PYTHON, [join(SHARED, 'peers', 'peer_pandas.py'), peerIn, peerOut, '--window', 'customer'], { stdio: 'pipe' });
+  execFileSync(PYTHON, [PEER, peerIn, peerOut, '--window', 'customer'], { stdio: 'pipe' });
   const peer: Row[] = readFileSync(peerOut, 'utf8').trim().split('\n').slice(1).map((l) => {
     const [customer, revenue, share, , abc, cv, xyz] = l.split(',');
     return { customer, revenue: +revenue, share: +share, abc, cv: cv === '' ? null : +cv, xyz };
@@ -48,24 +51,32 @@ function compare(csvPath: string, dir: string, name: string) {
   return { customers: peer.length, ours };
 }
 
-maybe('parity with the pandas peer', () => {
+describe('parity with the pandas peer', () => {
   let dir: string;
   beforeAll(() => { dir = tempDir(); });
 
   it('UCI Online Retail (406,829 real lines, 4,317 customers with net > 0)', () => {
     const csv = join(dir, 'uci_tx.csv');
-    writeFileSync(csv, gunzipSync(readFileSync(join(SHARED, 'bench-data', 'online_retail', 'online_retail_tx.csv.gz'))));
+    writeFileSync(csv, gunzipSync(readFileSync(UCI)));
     const { customers, ours } = compare(csv, dir, 'uci');
     expect(customers).toBe(4317);
     expect(ours.totals.rowsRead).toBe(406829);
     expect(ours.totals.customers).toBe(4372);
   });
 
-  it('generated ledger (100,000 rows: subscription, weekly, monthly, sporadic buyers with returns)', () => {
-    const csv = join(dir, 'gen.csv');
-    execFileSync(process.execPath, [join(SHARED, 'peers', 'gen_transactions.mjs'), '--rows', '100000', '--seed', '7', '--out', csv]);
+  it('generated ledger (100,000 rows: key accounts, subscription, weekly, monthly, sporadic and one-off buyers, returns)', () => {
+    const csv = writeLedger(join(dir, 'gen.csv'), { rows: 100000, seed: 7 });
     const { customers, ours } = compare(csv, dir, 'gen');
-    expect(customers).toBeGreaterThan(5000);
-    expect(ours.totals.rowsUsed + ours.totals.rowsSkipped).toBe(100000);
+    // the customers with a positive net, summed here in integer cents, are exactly the ones ranked
+    const net = new Map<string, number>();
+    for (const line of readFileSync(csv, 'utf8').trim().split('\n').slice(1)) {
+      const [customer, , amount] = line.split(',');
+      net.set(customer, (net.get(customer) ?? 0) + Math.round(Number(amount) * 100));
+    }
+    const positive = [...net].filter(([, cents]) => cents > 0).map(([c]) => c).sort();
+    expect(positive.length).toBeLessThan(net.size); // some customers returned everything they bought
+    expect(customers).toBe(positive.length);
+    expect(ours.customers.filter((c: { abc: string | null }) => c.abc !== null).map((c: { customer: string }) => c.customer).sort()).toEqual(positive);
+    expect(ours.totals).toMatchObject({ rowsRead: 100000, rowsUsed: 100000, rowsSkipped: 0, customers: net.size });
   });
 });

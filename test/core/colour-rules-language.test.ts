@@ -1,0 +1,28 @@
+// The colour rules match the text the cells show: with other words in the catalogue, the rules use
+// those words, so a translated report keeps its colours.
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../core/messages/en', async (load) => {
+  const { en } = await load<typeof import('../../core/messages/en')>();
+  return { en: { ...en, 'status.Lost': 'Χαμένος', 'status.At risk': 'Σε κίνδυνο', 'status.New': 'Νέος', 'yes': 'ναι' } };
+});
+
+const { buildLayout, segment } = await import('../../core');
+const { REPORT_ROWS } = await import('../fixtures');
+
+describe('colour rules follow the catalogue', () => {
+  const layout = buildLayout(segment(REPORT_ROWS, { asOf: '2024-04-30' }));
+
+  it('every status rule matches a label the Status column can show, and a shown status has its rule', () => {
+    for (const sheet of layout.sheets.filter((s) => s.role !== 'skipped')) {
+      const table = sheet.blocks[sheet.blocks.length - 1];
+      const col = (table.values[0] as string[]).indexOf('Status');
+      const shown = new Set(table.values.slice(1).map((r) => r[col]));
+      const ruleTexts = sheet.rules.filter((r) => r.range.col === table.col + col).map((r) => r.text);
+      expect(ruleTexts.length).toBeGreaterThan(0);
+      for (const text of ruleTexts) expect(['Χαμένος', 'Σε κίνδυνο', 'Νέος']).toContain(text);
+      for (const s of shown) if (s === 'Χαμένος' || s === 'Σε κίνδυνο') expect(ruleTexts).toContain(s);
+      expect([...shown].some((s) => s === 'Χαμένος')).toBe(true);
+    }
+  });
+});
