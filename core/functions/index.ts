@@ -35,7 +35,7 @@ function vector(name: string, range: Range | null | undefined): RawCell[] {
  */
 export function percentArg(v: unknown): number | undefined {
   const fraction = percentFromCell(v);
-  if (fraction === null) argError(`"${String(v)}" is not a number.`);
+  if (fraction === null) argError(t('form.arg.notNumber', { value: String(v) }));
   return fraction;
 }
 

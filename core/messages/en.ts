@@ -302,6 +302,7 @@ export const en = {
   'form.more': 'More options',
   'form.more.hint': 'name=value pairs separated by semicolons, as in the options text of the custom functions.',
   'form.more.placeholder': 'lost-days=90; new-days=120',
+  'form.arg.notNumber': '"{value}" is not a number.',
   'form.cli.usage': 'Usage:\n  abcxyz segment <input.csv|.tsv|.xlsx> [--out report.xlsx|result.json|result.csv] [options]\n  abcxyz demo [--out abcxyz-demo.xlsx]',
   'form.cli.columns': 'Columns (header names or column letters; recognised automatically when omitted):',
   'form.cli.options': 'Options (thresholds and shares are percentages: 80 and 80% mean 80 %, 80,5 means 80.5 %):',
