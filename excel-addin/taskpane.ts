@@ -9,6 +9,7 @@ import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { formFields, formSectionTitle, moreOptionsField, type FormFieldId, type FormValues } from '../core/options/form-model';
 import { EXTRA_ROLES, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
 import { forbidCompiledReaders } from '../core';
+import { showPageTexts } from './page-texts';
 
 // the pane's content security policy forbids compiling code: the core makes its readers without it
 forbidCompiledReaders();
@@ -70,7 +71,7 @@ function fillMapping(columns: FormState['columns']): void {
     const role = select.dataset.role as ColumnRole;
     const hit = detected.mapping.find((m) => m.role === role && m.source === 'header');
     select.replaceChildren(new Option(hit ? t('ui.automatic', { header: hit.header || columnLetter(hit.index) }) : t('ui.automaticNone'), ''));
-    headers.forEach((h, i) => select.append(new Option(`${columnLetter(i)}: ${h || '(no header)'}`, overrideFor(i))));
+    headers.forEach((h, i) => select.append(new Option(h ? t('pane.column', { letter: columnLetter(i), header: h }) : t('pane.columnNoHeader', { letter: columnLetter(i) }), overrideFor(i))));
     const wanted = columns[role] ?? '';
     select.value = Array.from(select.options).some((o) => o.value === wanted) ? wanted : '';
   }
@@ -322,7 +323,8 @@ function start(): void {
   void pickSelection();
 }
 
-// the option fields need no host: the page shows them at once (the script is deferred)
+// the page's texts and the option fields need no host: the page shows them at once (the script is deferred)
+showPageTexts();
 buildOptions();
 
 // Office.js comes from the CDN; opened outside Office (or offline) the page explains itself.
