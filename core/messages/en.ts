@@ -51,6 +51,12 @@ export const en = {
   'fn.notVector': '{name} must be a single column or row, got {rows} × {cols}.',
   'fn.lengths': 'customers ({customers}), amounts ({amounts}) and dates ({dates}) must have the same number of cells.',
   'fn.wideRows': 'amounts has {amounts} rows but customers has {customers}.',
+  // … and the Sheets functions' own (a missing argument arrives there as nothing at all)
+  'fn.sheets.options': '{name} must be a single cell or text such as "{example}".',
+  'fn.sheets.customers': '{name} is empty: pass the range of customer names, e.g. {example}.',
+  'fn.sheets.amounts': '{name} is empty: pass the range of amounts, e.g. {example}.',
+  'fn.sheets.values': '{name} is empty: pass the range of per-customer totals.',
+  'fn.sheets.periodValues': '{name} is empty: pass one row per customer, one column per period.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
