@@ -251,6 +251,16 @@ export const en = {
   'cli.notXlsx': 'Cannot read {path} as an .xlsx workbook: {problem}',
   'cli.noSheet': 'No sheet named "{sheet}" in {path}. Sheets: {sheets}',
 
+  // command line: usage and errors
+  'cli.sheetValue': 'NAME',
+  'cli.oneInput': 'segment needs exactly one input file.',
+  'cli.unknownCommand': 'Unknown command "{command}".',
+  'cli.inputType': 'Unsupported input type "{ext}": use .csv, .tsv or .xlsx',
+  'cli.outputType': 'Unsupported output type "{ext}": use .xlsx, .json or .csv',
+  'cli.wrote': 'Wrote {path}',
+  'cli.demoWritten': 'Report written to {path}',
+  'cli.unexpected': 'unexpected error: {message}',
+
   // pages: task pane, sidebar, help (the pages' static texts, by data-i18n; {slots} are the page's own elements)
   'page.segment': 'Segment customers',
   'page.data': 'Data',
