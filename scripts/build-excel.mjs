@@ -26,7 +26,8 @@ async function functionsMetadata(file) {
   return json;
 }
 
-export default async function buildExcel(root, { outDir = join(root, 'dist/excel'), env = process.env, quiet = false } = {}) {
+/** `plugins`: extra esbuild plugins for the page bundles (the tests build them against a marker catalogue). */
+export default async function buildExcel(root, { outDir = join(root, 'dist/excel'), env = process.env, quiet = false, plugins = [] } = {}) {
   const src = join(root, 'excel-addin');
   const base = baseUrl(env);
   rmSync(outDir, { recursive: true, force: true });
@@ -46,6 +47,7 @@ export default async function buildExcel(root, { outDir = join(root, 'dist/excel
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins,
   });
 
   for (const f of ['taskpane.html', 'taskpane.css', 'help.html']) copyFileSync(join(src, f), join(outDir, f));
