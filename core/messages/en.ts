@@ -261,7 +261,8 @@ export const en = {
   'cli.demoWritten': 'Report written to {path}',
   'cli.unexpected': 'unexpected error: {message}',
 
-  // pages: task pane, sidebar, help (the pages' static texts, by data-i18n; {slots} are the page's own elements)
+  // pages: task pane, sidebar, help
+  // (what the pages name with data-i18n, and their scripts' sentences; a {slot} is an element of the page)
   'page.segment': 'Segment customers',
   'page.data': 'Data',
   'page.result': 'Result',
