@@ -36,6 +36,7 @@ export const en = {
 
   // errors (fatal for a run; the message names the column or option)
   'err.empty': 'The range is empty. Select the transactions table including its header row.',
+  'err.readOptions': 'These options apply while the rows are read, so a ledger read once cannot be analysed with other values: {names}. Read it again with them.',
   'err.addAfterFinish': 'Rows cannot be added after finish(): start a new segmenter for a new table.',
   'err.headerOnly': 'The range has a header row but no data rows.',
   'err.noColumn': 'No {role} column found. Headers seen: {headers}. Map the {role} column explicitly.',
