@@ -42,6 +42,19 @@ const FOLDED: Record<ColumnRole, string[]> = Object.fromEntries(
   Object.entries(SYNONYMS).map(([role, names]) => [role, names.map(foldHeader)]),
 ) as Record<ColumnRole, string[]>;
 
+/**
+ * Whether a folded text could match any role's name (see matchRole): it is a name, or it holds the
+ * first four letters of one. Most cells of the rows looked at for the header are data and fail
+ * this after a few set lookups, so 30 rows of a 70-column export cost little.
+ */
+const ALL_NAMES = new Set(Object.values(FOLDED).flat());
+const FIRST_FOUR = new Set(Object.values(FOLDED).flat().filter((n) => n.length >= 4).map((n) => n.slice(0, 4)));
+function couldName(folded: string): boolean {
+  if (ALL_NAMES.has(folded)) return true;
+  for (let i = 0; i + 4 <= folded.length; i++) if (FIRST_FOUR.has(folded.slice(i, i + 4))) return true;
+  return false;
+}
+
 /** Column override meaning "not used": the role is not recognised from the headers either. */
 export const NOT_USED = '-';
 
@@ -184,16 +197,20 @@ export interface HeaderFacts {
 export function headerFacts(row: readonly RawCell[], overrides: Partial<Record<ColumnRole, string>>): HeaderFacts {
   const n = row.length;
   const folded: string[] = new Array(n);
+  /** Cells that could be a role's name (see couldName); only an override's header name can be any other. */
+  const named: boolean[] = new Array(n);
   let filled = 0;
   for (let i = 0; i < n; i++) {
     const v = row[i];
     const text = cellText(v).trim();
     if (text !== '') filled++;
     // numbers, dates and booleans are data, never a header's name
-    folded[i] = typeof v === 'string' ? foldHeader(text) : '';
+    const f = typeof v === 'string' ? foldHeader(text) : '';
+    folded[i] = f;
+    named[i] = f !== '' && couldName(f);
   }
   const taken = new Set<number>();
-  const named = new Set<ColumnRole>();
+  const known = new Set<ColumnRole>();
   const byLetter = new Set<ColumnRole>();
   let roles = 0;
   let exact = 0;
@@ -203,28 +220,28 @@ export function headerFacts(row: readonly RawCell[], overrides: Partial<Record<C
     if (letterIndex(name.trim()) !== null) { byLetter.add(role); continue; }
     const want = foldHeader(name);
     const hit = want === '' ? -1 : folded.indexOf(want);
-    if (hit >= 0 && !taken.has(hit)) { taken.add(hit); named.add(role); roles++; exact++; }
+    if (hit >= 0 && !taken.has(hit)) { taken.add(hit); known.add(role); roles++; exact++; }
   }
   for (const role of ROLE_ORDER) {
-    if (named.has(role) || byLetter.has(role) || overrides[role]?.trim() === NOT_USED) continue;
+    if (known.has(role) || byLetter.has(role) || overrides[role]?.trim() === NOT_USED) continue;
     let best = -1;
     let bestScore = Infinity;
     for (let i = 0; i < n; i++) {
-      if (taken.has(i) || folded[i] === '') continue;
+      if (!named[i] || taken.has(i)) continue;
       const score = matchRole(folded[i], role);
       if (score >= 0 && score < bestScore) { best = i; bestScore = score; }
     }
     if (best < 0) continue;
     taken.add(best);
-    named.add(role);
+    known.add(role);
     roles++;
     if (bestScore < 100) exact++;
   }
-  const any = (role: ColumnRole) => named.has(role) || byLetter.has(role);
+  const any = (role: ColumnRole) => known.has(role) || byLetter.has(role);
   return {
     roles,
     exact,
-    customer: named.has('customer') ? 'name' : byLetter.has('customer') ? 'letter' : null,
+    customer: known.has('customer') ? 'name' : byLetter.has('customer') ? 'letter' : null,
     complete: any('customer') && (any('date') || any('amount') || (any('quantity') && any('price'))),
     filled,
   };
