@@ -163,6 +163,15 @@ describe('header row', () => {
     expect(streamed(long)).toEqual(segment(long));
     expect(segment(long).headerRow).toBe(4);
     expect(streamed(long.slice(0, 12))).toEqual(segment(long.slice(0, 12)));
+    // a wide table the same, with its totals row far down
+    const wide: RawCell[][] = [['Umsatz je Kunde'], [], ['Kunde', 'Jan', 'Feb', 'Gesamt']];
+    for (let i = 0; i < 400; i++) wide.push([`K${i}`, `${i},5`, i % 3, `${i + (i % 3)},5`]);
+    wide.push(['Gesamtergebnis', '1,0', '2,0', '3,0']);
+    const w = segment(wide);
+    expect(streamed(wide)).toEqual(w);
+    expect(w).toMatchObject({ headerRow: 3, layout: 'wide', periodLabels: ['Jan', 'Feb'] });
+    expect(w.skipped.map((s) => [s.row, s.reason])).toEqual([[404, 'totals row']]);
+    expect(w.totals.metricTotal).toBe(Array.from({ length: 400 }, (_, i) => i + 0.5 + (i % 3)).reduce((a, b) => a + b, 0));
   });
 });
 
