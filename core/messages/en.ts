@@ -299,6 +299,18 @@ export const en = {
   'help.intro': 'Select your transactions (customer, date, amount; optionally profit) including the header row and choose {menu}. The report goes to new sheets {report}, {winback} and, when rows could not be used, {skipped}. Your own sheets are never changed.',
   'help.menuPath': 'Home > Segment customers',
   'help.functions': 'In cells: {segment}, {abc}, {xyz}, {matrix}. Options are text such as {example}.',
+  // reading: header row, totals rows and columns, column evidence, no usable row
+  'skip.totals': 'totals row',
+  'warn.totalsColumn': 'Column {column} holds totals: it is not read as a period.',
+  'warn.columnUnread': 'Column {column} was taken as the {role} column, but only {share} of the first {rows} rows read as one there. If it is the wrong column, choose the {role} column explicitly: --{role} on the command line, {role}= in the options text.',
+  'err.noRowsUsed': 'No row could be used: all {rows} rows read were skipped. The most common reason, for {count} of them (the first in row {row}): {reason}.',
+  'err.noRowsUsed.column': '{reason} (column {column})',
+  'err.noRowsUsed.choose': 'If {column} is not the {role} column, choose it explicitly: --{role} on the command line, {role}= in the options text.',
+  'err.noHeader': 'No header row in the first {rows} rows: they are blank. Name the header row: --header-row N on the command line, header-row= in the options text.',
+  'err.headerRowOutside': 'The header row {row} is not in the table, which has rows {first} to {last}.',
+  'p.headerRow': 'Header row',
+  'form.header-row': 'Header row (sheet row number)',
+  'form.header-row.hint': 'Blank: found among the first 30 rows (titles, period lines, blank lines and sep= lines above it are skipped).',
 
   // option form (labels, hints, choices)
   'form.section.main': 'Options',
