@@ -304,6 +304,8 @@ export function decodeText(buf: Buffer, path: string, forced?: string): DecodedT
     // iconv-lite drops a byte order mark of the encoding named
     return { text: iconv.decode(buf, forced), encoding: forced, note: utf8 ? null : t('read.enc.option', { encoding: encodingName(forced) }) };
   }
+  const kind = binaryKind(buf);
+  if (kind) throw new EncodingError(t(kind === 'xlsx' ? 'read.binary.xlsx' : 'read.binary.xls', { path }));
   for (const [bom, encoding] of BOMS) {
     if (bom.every((b, i) => buf[i] === b)) {
       const text = iconv.decode(buf, encoding);
@@ -313,8 +315,6 @@ export function decodeText(buf: Buffer, path: string, forced?: string): DecodedT
   if (strictUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8', note: null };
   const utf16 = utf16WithoutBom(buf);
   if (utf16) return { text: iconv.decode(buf, utf16), encoding: utf16, note: t('read.enc.utf16', { encoding: encodingName(utf16) }) };
-  const kind = binaryKind(buf);
-  if (kind) throw new EncodingError(t(kind === 'xlsx' ? 'read.binary.xlsx' : 'read.binary.xls', { path }));
 
   const ranked = rankCodePages(buf);
   const [best] = ranked;
