@@ -10,12 +10,28 @@ export class MemoryError extends Error {}
 /** Reading stops when the heap in use passes this share of the limit. */
 export const HEAP_SHARE = 0.85;
 
-/** Throws MemoryError when the heap is nearly full; cheap enough to call every few thousand rows. */
+/** The young generation's reserve inside heap_size_limit (48 MB on 64-bit Node 20, whatever --max-old-space-size says). */
+const YOUNG = 48 * 2 ** 20;
+
+/**
+ * The heap the process may fill before V8 aborts: heap_size_limit counts the young generation's
+ * reserve, but the abort comes when the old generation (--max-old-space-size) is full.
+ */
+export function heapLimit(): number {
+  const limit = getHeapStatistics().heap_size_limit;
+  return Math.max(limit / 4, limit - YOUNG);
+}
+
+/**
+ * Throws MemoryError when the heap is nearly full; cheap enough to call every few thousand rows.
+ * Row 0: before the rows (a workbook's shared strings).
+ */
 export function checkMemory(path: string, row: number, share = HEAP_SHARE): void {
-  const h = getHeapStatistics();
-  if (h.used_heap_size > share * h.heap_size_limit) {
-    throw new MemoryError(t('read.memory', { path, row, limit: Math.round(h.heap_size_limit / 2 ** 20) }));
-  }
+  const used = getHeapStatistics().used_heap_size;
+  const limit = heapLimit();
+  if (used <= share * limit) return;
+  const mb = Math.round(limit / 2 ** 20);
+  throw new MemoryError(row > 0 ? t('read.memory', { path, row, limit: mb }) : t('read.memoryStrings', { path, limit: mb }));
 }
 
 /** The errors that mean "too large for memory", as V8 and Node throw them. */

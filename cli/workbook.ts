@@ -80,6 +80,12 @@ function tags(xml: string, name: string): Record<string, string>[] {
   return Array.from(xml.matchAll(re), (m) => attributes(m[1]));
 }
 
+/**
+ * A string of its own: a slice of a chunk of XML would keep the whole chunk alive for as long as
+ * the string lives (a shared string for the whole run, a customer's name in the core).
+ */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
 /** The text of every `<t>` of a string item (rich text runs joined), phonetic runs left out. */
 function itemText(xml: string): string {
   if (xml.indexOf('rPh') >= 0) xml = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
@@ -87,7 +93,7 @@ function itemText(xml: string): string {
   const re = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) if (m[1]) out += m[1];
-  return xmlText(out);
+  return own(xmlText(out));
 }
 
 /** Joins a part's relative target to its folder: ("xl/", "worksheets/sheet1.xml") → "xl/worksheets/sheet1.xml". */
@@ -517,7 +523,7 @@ class SheetScanner {
         const str = this.strings[+text];
         return str === undefined ? null : str;
       }
-      case 'str': return xmlText(text);
+      case 'str': return own(xmlText(text));
       case 'b': return text.trim() !== '0' && text.trim() !== 'false';
       case 'e': return xmlText(text);
       case 'd': {

@@ -268,6 +268,7 @@ export const en = {
   'read.sheet.hidden': '{sheet} (hidden)',
   'read.hiddenRows.filter': '{count} rows hidden by a filter in sheet "{sheet}" were read like the others (rows {rows}). A filter only hides rows: delete them from the sheet if they should not count.',
   'read.hiddenRows': '{count} hidden rows in sheet "{sheet}" were read like the others (rows {rows}). Hiding only hides rows: delete them from the sheet if they should not count.',
+  'read.memoryStrings': '{path}: reading stopped in the workbook\'s shared strings: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.memory': '{path}: reading stopped at row {row}: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.tooLarge': '{path} is too large for the memory available ({problem}). Split the file, save a workbook as CSV, or give Node more memory (NODE_OPTIONS=--max-old-space-size=4096).',
   'form.cli.encoding': 'The encoding of a CSV/TSV file (default: detected; UTF-8 or UTF-16 with a byte order mark, else UTF-8, else Windows-1252, -1253 or -1251)',
