@@ -316,6 +316,58 @@ export function columnIndex(ref: string): number {
   return n - 1;
 }
 
+const isTagEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+
+/** The column (0-based) of a cell reference's letters in s[from, to): "AB12" → 27. */
+function letters(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) & ~0x20;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** A whole number written in s[from, to); -1 when it is not one. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return to > from ? n : -1;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal number in s[from, to) ("-12.5"), NaN for anything else. With at most 15 digits
+ * the digits make an exact integer and the power of ten is exact, so one division gives the
+ * correctly rounded double: exactly what Number() gives.
+ */
+export function decimal(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let n = 0;
+  let count = 0;
+  let scale = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && scale < 0) { scale = 0; continue; }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+    count++;
+    if (scale >= 0) scale++;
+  }
+  if (count === 0 || count > 15) return NaN;
+  const v = scale > 0 ? n / POW10[scale] : n;
+  return negative ? -v : v;
+}
+
 /** A serial day number as ExcelJS gives a date cell: the instant at UTC. */
 function serialDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86400000));
@@ -340,7 +392,7 @@ const HIDDEN_SHOWN = 5;
  * finds the next cell, row start or row end; cells written as Excel, LibreOffice and ExcelJS write
  * them (`<c r="B2" s="1" t="s">`) are read from its groups, any other attribute order from the tag.
  */
-class SheetScanner {
+export class SheetScanner {
   private carry = '';
   private prefix: string | null = null;
   private token!: RegExp;
@@ -374,7 +426,8 @@ class SheetScanner {
   }
 
   write(text: string): void {
-    this.carry += text;
+    // joined, not concatenated: a flat string is read character by character far faster than a cons
+    this.carry = this.carry === "" ? text : [this.carry, text].join("");
     if (this.prefix === null) {
       const m = /<(\w+:)?worksheet[\s>]/.exec(this.carry);
       if (!m) return;
@@ -383,21 +436,28 @@ class SheetScanner {
     // everything before the start of the last row is complete rows
     const cut = this.carry.lastIndexOf(this.rowOpen);
     if (cut <= 0) return;
-    this.scan(this.carry, cut);
+    if (this.prefix === '') this.scanPlain(this.carry, cut);
+    else this.scan(this.carry, cut);
     this.carry = this.carry.slice(cut);
   }
 
   end(text: string): void {
-    this.carry += text;
+    // joined, not concatenated: a flat string is read character by character far faster than a cons
+    this.carry = this.carry === "" ? text : [this.carry, text].join("");
     if (this.prefix === null) this.setPrefix('');
-    this.scan(this.carry, this.carry.length);
+    if (this.prefix === '') this.scanPlain(this.carry, this.carry.length);
+    else this.scan(this.carry, this.carry.length);
     if (this.inRow) this.closeRow();
     this.carry = '';
   }
 
   private setPrefix(p: string): void {
     this.prefix = p;
-    this.token = new RegExp(`<${p}c r="([A-Z]{1,3})\\d+"(?: s="(\\d+)")?(?: t="(\\w+)")?(/?)>|<${p}c(?=[\\s>/])([^>]*)>|<${p}row(?=[\\s>/])([^>]*)>|</${p}row>`, 'g');
+    // 1–4: a whole cell as Excel, LibreOffice and ExcelJS write it (<c r="B2" s="1" t="s"><v>3</v></c>,
+    // a formula before the value); 5: an empty one; 6: any other cell start tag; 7: a row start tag
+    this.token = new RegExp(
+      `<${p}c r="([A-Z]{1,3})\\d+"(?: s="(\\d+)")?(?: t="(\\w+)")?>(?:<${p}f>[^<]*</${p}f>)?<${p}v>([^<]*)</${p}v></${p}c>`
+      + `|<${p}c r="([A-Z]{1,3})\\d+"[^>]*/>|<${p}c(?=[\\s>/])([^>]*)>|<${p}row(?=[\\s>/])([^>]*)>|</${p}row>`, 'g');
     this.rowOpen = `<${p}row`;
     this.cellClose = `</${p}c>`;
     this.vOpen = `<${p}v>`;
@@ -412,22 +472,38 @@ class SheetScanner {
     const re = this.token;
     re.lastIndex = 0;
     for (let m = re.exec(s); m !== null && m.index < end; m = re.exec(s)) {
-      if (m[1] !== undefined) {
-        // <c r="B2" s="1" t="s">
-        this.col = columnIndex(m[1]);
-        if (m[4] === '/') continue;
-        this.cell(s, re, m[3] ?? '', m[2] ?? '');
+      if (m[4] !== undefined) {
+        // the usual cell: a number, a date, a shared string
+        if (!this.inRow) continue;
+        const col = (this.col = columnIndex(m[1]));
+        const type = m[3];
+        const text = m[4];
+        let value: RawCell;
+        if (type === undefined || type === 'n') {
+          const v = text === '' ? NaN : +text;
+          value = v === v ? (m[2] !== undefined && this.dateStyle[+m[2]] ? serialDate(v, this.date1904) : v) : text === '' ? null : xmlText(text);
+        } else if (type === 's') {
+          value = this.strings[+text] ?? null;
+        } else {
+          value = this.typed(type, text);
+        }
+        if (value === null) continue;
+        const row = this.row;
+        while (row.length < col) row.push(null);
+        row[col] = value;
       } else if (m[5] !== undefined) {
+        this.col = columnIndex(m[5]);
+      } else if (m[6] !== undefined) {
         // any other cell start tag
-        const tag = m[5];
+        const tag = m[6];
         const ref = attr(tag, 'r');
         this.col = ref ? columnIndex(ref) : this.col + 1;
         if (tag.charCodeAt(tag.length - 1) === 47) continue;
-        this.cell(s, re, attr(tag, 't'), attr(tag, 's'));
-      } else if (m[6] !== undefined) {
+        re.lastIndex = this.cell(s, re.lastIndex, attr(tag, 't'), attr(tag, 's'));
+      } else if (m[7] !== undefined) {
         if (this.inRow) this.closeRow();
-        this.openRow(m[6]);
-        if (m[6].charCodeAt(m[6].length - 1) === 47) this.closeRow();
+        this.openRow(m[7]);
+        if (m[7].charCodeAt(m[7].length - 1) === 47) this.closeRow();
       } else if (this.inRow) {
         this.closeRow();
       }
@@ -441,7 +517,7 @@ class SheetScanner {
     this.rowNumber = number;
     this.inRow = true;
     this.col = -1;
-    const hidden = attr(tag, 'hidden');
+    const hidden = tag.indexOf('hidden') < 0 ? '' : attr(tag, 'hidden');
     if (hidden === '1' || hidden === 'true') {
       this.hidden++;
       if (this.hiddenNumbers.length < HIDDEN_SHOWN) this.hiddenNumbers.push(number);
@@ -487,17 +563,118 @@ class SheetScanner {
     }
   }
 
-  /** A cell with content: from the token's end to its `</c>`; the token moves past it. */
-  private cell(s: string, re: RegExp, type: string, style: string): void {
-    const from = re.lastIndex;
+  /** A cell with content: from `from` (after its start tag) to its `</c>`; the index after it. */
+  private cell(s: string, from: number, type: string, style: string): number {
     const close = s.indexOf(this.cellClose, from);
     const to = close < 0 ? s.length : close;
-    re.lastIndex = close < 0 ? s.length : close + this.cellClose.length;
-    const value = this.value(type, style, s, from, to);
+    this.put(this.value(type, style, s, from, to));
+    return close < 0 ? s.length : close + this.cellClose.length;
+  }
+
+  /** A cell's value into the row at the current column. */
+  private put(value: RawCell): void {
     if (value === null || !this.inRow || this.col < 0) return;
     const row = this.row;
     while (row.length < this.col) row.push(null);
     row[this.col] = value;
+  }
+
+  /** Any cell start tag at i, its attributes read from the tag; the index after the cell. */
+  private genericCell(s: string, i: number, tagStart: number): number {
+    const gt = s.indexOf('>', i);
+    if (gt < 0) return s.length;
+    const tag = s.slice(tagStart, gt);
+    const ref = attr(tag, 'r');
+    this.col = ref ? columnIndex(ref) : this.col + 1;
+    if (s.charCodeAt(gt - 1) === 47) return gt + 1;
+    return this.cell(s, gt + 1, attr(tag, 't'), attr(tag, 's'));
+  }
+
+  /**
+   * The rows of s before `end` when the sheet has no namespace prefix (the usual case), read
+   * character by character: this is where a large sheet's time goes.
+   */
+  private scanPlain(s: string, end: number): void {
+    let i = s.indexOf('<');
+    while (i >= 0 && i < end) {
+      const c1 = s.charCodeAt(i + 1);
+      const c2 = s.charCodeAt(i + 2);
+      if (c1 === 99 && (c2 === 32 || c2 === 62 || c2 === 47 || c2 === 9 || c2 === 10 || c2 === 13)) {
+        i = s.indexOf('<', this.plainCell(s, i));
+      } else if (c1 === 114 && c2 === 111 && s.charCodeAt(i + 3) === 119 && isTagEnd(s.charCodeAt(i + 4))) {
+        const gt = s.indexOf('>', i);
+        if (gt < 0) return;
+        if (this.inRow) this.closeRow();
+        this.openRow(s.slice(i + 4, gt));
+        if (s.charCodeAt(gt - 1) === 47) this.closeRow();
+        i = s.indexOf('<', gt);
+      } else if (c1 === 47 && c2 === 114 && s.charCodeAt(i + 3) === 111 && s.charCodeAt(i + 4) === 119 && s.charCodeAt(i + 5) === 62) {
+        if (this.inRow) this.closeRow();
+        i = s.indexOf('<', i + 6);
+      } else {
+        i = s.indexOf('<', i + 1);
+      }
+    }
+  }
+
+  /** One cell at i (`<c …`), its attributes read in place; the index after the cell. */
+  private plainCell(s: string, i: number): number {
+    let j = i + 2;
+    let col = -1;
+    let style = -1;
+    let typeStart = -1;
+    let typeEnd = -1;
+    for (;;) {
+      let c = s.charCodeAt(j);
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++j);
+      if (c === 62 || c === 47) break;
+      const nameStart = j;
+      while (c !== 61 && c !== 62 && c !== 32 && j < s.length) c = s.charCodeAt(++j);
+      const q = s.charCodeAt(j + 1);
+      if (c !== 61 || (q !== 34 && q !== 39)) return this.genericCell(s, i, i + 2);
+      const vStart = j + 2;
+      const vEnd = s.indexOf(q === 34 ? '"' : "'", vStart);
+      if (vEnd < 0) return s.length;
+      if (j - nameStart === 1) {
+        const name = s.charCodeAt(nameStart);
+        if (name === 114) col = letters(s, vStart, vEnd);
+        else if (name === 115) style = digits(s, vStart, vEnd);
+        else if (name === 116) { typeStart = vStart; typeEnd = vEnd; }
+      }
+      j = vEnd + 1;
+    }
+    this.col = col >= 0 ? col : this.col + 1;
+    if (s.charCodeAt(j) === 47) return j + 2; // <c r="B2" s="1"/>: empty
+    let k = j + 1;
+    // a formula before its cached value
+    if (s.charCodeAt(k) === 60 && s.charCodeAt(k + 1) === 102 && isTagEnd(s.charCodeAt(k + 2))) {
+      const gt = s.indexOf('>', k);
+      k = s.charCodeAt(gt - 1) === 47 ? gt + 1 : s.indexOf('</f>', gt) + 4;
+      if (k < 4) return s.length;
+    }
+    const typeLen = typeEnd - typeStart;
+    const t0 = typeLen === 1 ? s.charCodeAt(typeStart) : 0;
+    // 0: number, 115 (s): shared string, anything else by its name
+    const kind = typeStart < 0 || t0 === 110 ? 0 : t0 === 115 ? 115 : -1;
+    if (kind >= 0 && s.charCodeAt(k) === 60 && s.charCodeAt(k + 1) === 118 && s.charCodeAt(k + 2) === 62) {
+      const vs = k + 3;
+      const ve = s.indexOf('<', vs);
+      if (ve < 0) return s.length;
+      if (ve > vs) {
+        if (kind === 115) {
+          const index = digits(s, vs, ve);
+          this.put(index >= 0 ? this.strings[index] ?? null : null);
+        } else {
+          let v = decimal(s, vs, ve);
+          if (v !== v) v = +s.slice(vs, ve);
+          this.put(v === v ? (style >= 0 && this.dateStyle[style] ? serialDate(v, this.date1904) : v) : xmlText(s.slice(vs, ve)));
+        }
+      }
+      const close = s.indexOf('</c>', ve);
+      return close < 0 ? s.length : close + 4;
+    }
+    const type = typeStart < 0 ? '' : s.slice(typeStart, typeEnd);
+    return this.cell(s, k, type, style >= 0 ? String(style) : '');
   }
 
   /** One cell's value from its type, style and content s[from, to). */
@@ -518,11 +695,13 @@ class SheetScanner {
       if (!m) return null;
       text = m[1];
     }
+    if (type === 's') return this.strings[+text] ?? null;
+    return this.typed(type, text, style);
+  }
+
+  /** A value by its cell type, from the text of its <v>. */
+  private typed(type: string, text: string, style = ''): RawCell {
     switch (type) {
-      case 's': {
-        const str = this.strings[+text];
-        return str === undefined ? null : str;
-      }
       case 'str': return own(xmlText(text));
       case 'b': return text.trim() !== '0' && text.trim() !== 'false';
       case 'e': return xmlText(text);

@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSegmenter, segment, type RawCell, type SegmentResult } from '../../core';
 import { chooseSheet, openXlsx } from '../../cli/input';
 import { checkMemory, heapLimit, isOutOfMemory, MemoryError } from '../../cli/memory';
-import { isDateFormat, Workbook } from '../../cli/workbook';
+import { decimal, isDateFormat, Workbook } from '../../cli/workbook';
+import fc from 'fast-check';
 import { cli, tempDir } from './helpers';
 import { handWorkbook } from './zip-writer';
 
@@ -231,6 +232,24 @@ describe('hand-written parts, as other writers write them', () => {
     ]);
   });
 
+  it('without a prefix: single quotes, attributes in any order and over lines, bare cells, shared formulas', async () => {
+    const path = next();
+    const xml = '<sheetData>'
+      + '<row r="1"><c r="A1" t="s"><v>0</v></c><c t="s" r="B1"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Amount</t></is></c></row>'
+      + "<row r='2' hidden='0'><c r='A2' t='s'><v>2</v></c><c s='1' r='B2'><v>45292</v></c><c r='C2'><f t='shared' ref='C2:C3' si='0'>1.5*1</f><v>1.5</v></c></row>"
+      + '<row>\n<c\n t="s"\n><v>3</v></c><c s="2"><v>45293</v></c><c><f t="shared" si="0"/><v>2.5</v></c><c r="E3"/><c r="F3" s="2"/></row>'
+      + '<row r="4"><c r="A4" t="n" s="0"><v>-1.25E-3</v></c><c r="B4" t="s"><v>99</v></c><c r="C4"><v></v></c><c r="D4" t="n"><v>000123456789012345678</v></c></row>'
+      + '</sheetData>';
+    handWorkbook(path, [{ name: 'S', xml }], { sharedStrings: ['Customer', 'Date', 'Alpha', 'Beta'], styles });
+    const now = await newRead(path);
+    expect(tidy(now.grid)).toEqual([
+      ['Customer', 'Date', 'Amount'],
+      ['Alpha', 'Date(2024-01-01T00:00:00.000Z)', 1.5],
+      ['Beta', 'Date(2024-01-02T00:00:00.000Z)', 2.5],
+      [-0.00125, null, null, 123456789012345680],
+    ]);
+  });
+
   it('rich and phonetic runs, escapes, preserved spaces, formula strings, booleans, errors, self-closing rows, a stored zip', async () => {
     const path = next();
     const xml = '<sheetData>'
@@ -249,6 +268,17 @@ describe('hand-written parts, as other writers write them', () => {
       [],
       ['Tab\tbed', null, null, null, ''],
     ]);
+  });
+
+  it('the fast reading of a cell\'s number is exactly Number()\'s, or declines', () => {
+    const check = (text: string) => {
+      const v = decimal(text, 0, text.length);
+      if (v === v) expect(Object.is(v, Number(text)), text).toBe(true);
+      else expect(/^-?\d{0,15}(\.\d*)?$/.test(text) && /\d/.test(text) && text.replace(/\D/g, '').length <= 15).toBe(false);
+    };
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => check(String(x))), { numRuns: 5000 });
+    fc.assert(fc.property(fc.stringMatching(/^-?\d{1,17}(\.\d{0,17})?$/), check), { numRuns: 5000 });
+    for (const t of ['0', '-0', '2.55', '40513.351388888885', '1e5', '', '-', '.5', '5.', '1.2.3', '123456789012345', '1234567890123456']) check(t);
   });
 
   it('number formats: which show dates', () => {
