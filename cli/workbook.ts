@@ -96,6 +96,24 @@ function itemText(xml: string): string {
   return own(xmlText(out));
 }
 
+/**
+ * Where an element's start tag begins in XML bytes (`<name` or `<prefix:name`, then a space, `>`
+ * or `/`), or -1: the same word in a cell's text is escaped or follows other characters.
+ */
+function elementAt(buf: Buffer, name: string): number {
+  for (let at = buf.indexOf(name); at >= 0; at = buf.indexOf(name, at + 1)) {
+    const after = buf[at + name.length];
+    if (after !== undefined && after !== 0x20 && after !== 0x3e && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) continue;
+    let p = at - 1;
+    if (buf[p] === 0x3c) return p;
+    if (buf[p] !== 0x3a) continue;
+    // a prefix: letters back to the "<"
+    while (p > 0 && /[\w.-]/.test(String.fromCharCode(buf[p - 1]))) p--;
+    if (buf[p - 1] === 0x3c) return p - 1;
+  }
+  return -1;
+}
+
 /** Joins a part's relative target to its folder: ("xl/", "worksheets/sheet1.xml") → "xl/worksheets/sheet1.xml". */
 function joinPart(dir: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
@@ -243,12 +261,12 @@ export class Workbook {
     const decoder = new StringDecoder('utf8');
     for await (const chunk of entryChunks(this.path, entry)) {
       if (tail !== null) { tail += decoder.write(chunk); continue; }
-      // the words may straddle two chunks: look at the end of the last one too
+      // the names may straddle two chunks: look at the end of the last one too
       const joined = prev.length ? Buffer.concat([prev, chunk]) : chunk;
-      if (!filter && joined.indexOf('autoFilter') >= 0) filter = true;
-      const at = joined.indexOf('mergeCell');
-      if (at >= 0) tail = decoder.write(joined.subarray(Math.max(0, at - 1)));
-      prev = chunk.subarray(Math.max(0, chunk.length - 16));
+      if (!filter && elementAt(joined, 'autoFilter') >= 0) filter = true;
+      const at = elementAt(joined, 'mergeCells');
+      if (at >= 0) tail = decoder.write(joined.subarray(at));
+      prev = chunk.subarray(Math.max(0, chunk.length - 24));
     }
     if (tail !== null) {
       if (tail.indexOf('autoFilter') >= 0) filter = true;
