@@ -25,8 +25,8 @@ function usage(): string {
     else wrapped.push(`  ${flag}`);
   }
   const other = [
-    ['  --sheet NAME', t('form.cli.sheetRead')],
-    ['  --encoding NAME', t('form.cli.encoding')],
+    [`  --sheet ${t('cli.sheetValue')}`, t('form.cli.sheetRead')],
+    [`  --encoding ${t('cli.sheetValue')}`, t('form.cli.encoding')],
     ['  --timings', t('form.cli.timings')],
   ].map(([flag, text]) => `${flag.padEnd(40)}${text}`);
   return [t('form.cli.usage'), '', t('form.cli.columns'), ...wrapped, t('form.cli.options'), ...optionHelpLines(40), t('form.cli.other'), ...other, ''].join('\n');
@@ -70,7 +70,7 @@ async function writeOutput(result: SegmentResult, out: string | undefined): Prom
   if (ext === '.json') writeJson(result, out);
   else if (ext === '.csv') writeFileSync(out, toCsv(result));
   else if (ext === '.xlsx') await writeXlsx(buildLayout(result), out);
-  else throw new UsageError(`Unsupported output type "${ext}": use .xlsx, .json or .csv`);
+  else throw new UsageError(t('cli.outputType', { ext }));
 }
 
 /** ExcelJS hands dates over as UTC midnights: take their UTC calendar day. */
@@ -117,7 +117,7 @@ async function compute(input: string, sheet: string | undefined, encoding: strin
     }
     throw e;
   }
-  throw new UsageError(`Unsupported input type "${ext}": use .csv, .tsv or .xlsx`);
+  throw new UsageError(t('cli.inputType', { ext }));
 }
 
 async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
@@ -143,9 +143,9 @@ async function main(argv: string[]): Promise<number> {
     values.encoding = name;
   }
   if (command === 'segment') {
-    if (rest.length !== 1) throw new UsageError('segment needs exactly one input file.');
+    if (rest.length !== 1) throw new UsageError(t('cli.oneInput'));
     await run(rest[0], values, partial);
-    if (values.out) process.stderr.write(`Wrote ${resolve(values.out as string)}\n`);
+    if (values.out) process.stderr.write(`${t('cli.wrote', { path: resolve(values.out as string) })}\n`);
     return 0;
   }
   if (command === 'demo') {
@@ -153,10 +153,10 @@ async function main(argv: string[]): Promise<number> {
     const data = join(__dirname, '..', '..', 'data', 'demo-ledger.csv');
     const result = await run(data, { ...values, out }, partial);
     process.stdout.write(toText(result));
-    process.stdout.write(`\nReport written to ${resolve(out)}\n`);
+    process.stdout.write(`\n${t('cli.demoWritten', { path: resolve(out) })}\n`);
     return 0;
   }
-  throw new UsageError(`Unknown command "${command}".`);
+  throw new UsageError(t('cli.unknownCommand', { command }));
 }
 
 main(process.argv.slice(2)).then(
@@ -172,7 +172,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? 'the input', problem: (e as Error).message })}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`abcxyz: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`abcxyz: ${t('cli.unexpected', { message: (e as Error)?.message ?? String(e) })}\n`);
       process.exitCode = 1;
     }
   },

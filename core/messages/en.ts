@@ -36,6 +36,7 @@ export const en = {
 
   // errors (fatal for a run; the message names the column or option)
   'err.empty': 'The range is empty. Select the transactions table including its header row.',
+  'err.readOptions': 'These options apply while the rows are read, so a ledger read once cannot be analysed with other values: {names}. Read it again with them.',
   'err.addAfterFinish': 'Rows cannot be added after finish(): start a new segmenter for a new table.',
   'err.headerOnly': 'The range has a header row but no data rows.',
   'err.noColumn': 'No {role} column found. Headers seen: {headers}. Map the {role} column explicitly.',
@@ -51,6 +52,12 @@ export const en = {
   'fn.notVector': '{name} must be a single column or row, got {rows} × {cols}.',
   'fn.lengths': 'customers ({customers}), amounts ({amounts}) and dates ({dates}) must have the same number of cells.',
   'fn.wideRows': 'amounts has {amounts} rows but customers has {customers}.',
+  // … and the Sheets functions' own (a missing argument arrives there as nothing at all)
+  'fn.sheets.options': '{name} must be a single cell or text such as "{example}".',
+  'fn.sheets.customers': '{name} is empty: pass the range of customer names, e.g. {example}.',
+  'fn.sheets.amounts': '{name} is empty: pass the range of amounts, e.g. {example}.',
+  'fn.sheets.values': '{name} is empty: pass the range of per-customer totals.',
+  'fn.sheets.periodValues': '{name} is empty: pass one row per customer, one column per period.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
@@ -244,6 +251,54 @@ export const en = {
   'cli.cannotRead': 'Cannot read {path}: {problem}',
   'cli.notXlsx': 'Cannot read {path} as an .xlsx workbook: {problem}',
   'cli.noSheet': 'No sheet named "{sheet}" in {path}. Sheets: {sheets}',
+
+  // command line: usage and errors
+  'cli.sheetValue': 'NAME',
+  'cli.oneInput': 'segment needs exactly one input file.',
+  'cli.unknownCommand': 'Unknown command "{command}".',
+  'cli.inputType': 'Unsupported input type "{ext}": use .csv, .tsv or .xlsx',
+  'cli.outputType': 'Unsupported output type "{ext}": use .xlsx, .json or .csv',
+  'cli.wrote': 'Wrote {path}',
+  'cli.demoWritten': 'Report written to {path}',
+  'cli.unexpected': 'unexpected error: {message}',
+
+  // pages: task pane, sidebar, help
+  // (what the pages name with data-i18n, and their scripts' sentences; a {slot} is an element of the page)
+  'page.segment': 'Segment customers',
+  'page.data': 'Data',
+  'page.result': 'Result',
+  'page.matrixCaption': 'Customers per segment',
+  'page.warnings': 'Warnings',
+  'pane.title': 'ABC-XYZ segmentation',
+  'pane.outside': 'Open this page from Excel: Home > Segment customers.',
+  'pane.noRange': 'No range read yet.',
+  'pane.useSelection': 'Use selection',
+  'pane.mapping': 'Column mapping',
+  'pane.column': '{letter}: {header}',
+  'pane.columnNoHeader': '{letter}: (no header)',
+  'pane.statKeyShare': 'Key-account share',
+  'pane.statSkipped': 'Skipped rows',
+  'pane.showSkipped': 'Show skipped rows',
+  'pane.statReport': 'Report',
+  'pane.topTitle': 'Top key accounts',
+  'sidebar.useSelection': 'Use current selection',
+  'sidebar.source': '{address} — {rows} data row(s) below the header.',
+  'sidebar.columns': 'Columns',
+  'sidebar.moreColumns': 'More columns (tags, budget, three P\'s)',
+  'sidebar.notUsed': '— not used —',
+  'sidebar.column': '{letter} — {header}',
+  'sidebar.columnNoHeader': '{letter} (no header)',
+  'sidebar.topTitle': 'Key accounts',
+  'sidebar.skipped': '{count} row(s) were skipped; the sheet {sheet} lists each with its row number and reason.',
+  'sidebar.goSkipped': 'Go to the skipped rows',
+  'sidebar.outside': 'This page works inside Google Sheets only (google.script.run is missing).',
+  'sidebar.failed': 'Something went wrong.',
+  'sidebar.accounts': '{message} If you are signed in to several Google accounts, open the spreadsheet in a window with only the account that installed ABC-XYZ.',
+  'help.title': 'ABC-XYZ segmentation — help',
+  'help.heading': 'ABC-XYZ segmentation',
+  'help.intro': 'Select your transactions (customer, date, amount; optionally profit) including the header row and choose {menu}. The report goes to new sheets {report}, {winback} and, when rows could not be used, {skipped}. Your own sheets are never changed.',
+  'help.menuPath': 'Home > Segment customers',
+  'help.functions': 'In cells: {segment}, {abc}, {xyz}, {matrix}. Options are text such as {example}.',
 
   // reading: the command line's input files (encodings, delimiters, workbooks, memory)
   'read.encName.windows-1252': 'Windows-1252 (Western European)',

@@ -304,7 +304,7 @@ export class LongReader {
     if (this.deferred.length) this.restoreRowOrder();
     this.warnings.push(...this.dates.warnings);
     if (this.mismatches > 0) {
-      this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: this.dates.order === 'dmy' ? 'day/month/year' : 'month/day/year' }));
+      this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: t(this.dates.order === 'dmy' ? 'form.date-order.dmy' : 'form.date-order.mdy') }));
     }
     return this.result(decimal);
   }

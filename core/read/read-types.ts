@@ -1,7 +1,7 @@
 // What a reader hands to the analyses: the used rows (long) or the period values (wide), the
 // customers, and the account of every row read.
 
-import type { ColumnMapping, DateOrder, SkippedRow } from '../types';
+import type { ColumnMapping, DateOrder, SegmentOptions, SkippedRow } from '../types';
 import type { CustomerFacts } from './customer-facts';
 
 export interface LongData {
@@ -42,4 +42,6 @@ export interface ReadResult {
   skipped: SkippedRow[];
   warnings: string[];
   dateOrderUsed: DateOrder | null;
+  /** The options the rows were read with (set by the table reader). */
+  readWith?: SegmentOptions;
 }

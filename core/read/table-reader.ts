@@ -88,8 +88,10 @@ export class TableReader {
     if (last < 0) throw new AbcxyzError(t('err.empty'));
     if (last < 1) throw new AbcxyzError(t('err.headerOnly'));
     if (this.headerError) throw this.headerError;
-    if (this.long) return this.long.finish();
-    return readWide(new Source(this.wideRows!), last, this.wideMapping, this.headers, this.warnings, this.options);
+    const read = this.long ? this.long.finish() : readWide(new Source(this.wideRows!), last, this.wideMapping, this.headers, this.warnings, this.options);
+    // which options the rows were read with: an analysis of this read must not claim others
+    read.readWith = this.options;
+    return read;
   }
 }
 
