@@ -341,6 +341,17 @@ export const en = {
   'form.cli.encoding': 'The encoding of a CSV/TSV file (default: detected; UTF-8 or UTF-16 with a byte order mark, else UTF-8, else Windows-1252, -1253 or -1251)',
   'form.cli.sheetRead': 'The sheet to read (xlsx input; default the active sheet, else the first visible one)',
 
+  // reading workbooks: what is wrong with a file that is not a readable .xlsx
+  'xlsx.noSheet': 'the workbook has no sheet',
+  'xlsx.noWorkbookPart': 'no workbook part (not an .xlsx workbook)',
+  'xlsx.sheetPartMissing': 'the part of sheet "{sheet}" is missing',
+  'zip.notZip': 'not a zip archive (no central directory)',
+  'zip.damagedZip64': 'damaged Zip64 directory',
+  'zip.damagedDirectory': 'damaged central directory',
+  'zip.damagedEntry': 'damaged entry {entry}',
+  'zip.method': 'entry {entry} uses compression method {method}',
+  'cli.theInput': 'the input',
+
   // option form (labels, hints, choices)
   'form.section.main': 'Options',
   'form.section.advanced': 'Advanced options',
