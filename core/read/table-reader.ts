@@ -146,7 +146,20 @@ export class TableReader {
     }
   }
 
+  /** The table's problem, once finish() has found one: told again by a second call. */
+  private failed: AbcxyzError | null = null;
+
   finish(): ReadResult {
+    if (this.failed) throw this.failed;
+    try {
+      return this.read();
+    } catch (e) {
+      if (e instanceof AbcxyzError) this.failed = e;
+      throw e;
+    }
+  }
+
+  private read(): ReadResult {
     if (!this.decided) this.decidePending();
     const o = this.options;
     if (this.forcedOutside || (this.forced >= 0 && this.h < 0 && this.n > 0)) {

@@ -3,11 +3,21 @@
 // their text alone; "<name> Total" (and the other languages' forms) is a subtotal only with more
 // evidence — the readers ask for it (the name is a customer met above, or the amounts add up).
 
-/** Case, accents, punctuation and spacing folded: "Total général:" → "total general". */
+import { foldHeader } from './headers';
+
+/**
+ * Case, accents, punctuation and spacing folded, word by word as headers are folded: "Total
+ * général:" → "total general", "Sub-total" → "subtotal". (No regular expression of its own: a
+ * Unicode-property one costs milliseconds to compile when the core is loaded.)
+ */
 export function foldTotals(s: string): string {
-  let out = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ς/g, 'σ');
-  out = out.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' ').trim();
-  return out;
+  const words = s.split(/\s+/);
+  let out = '';
+  for (const w of words) {
+    const f = foldHeader(w);
+    if (f !== '') out = out === '' ? f : `${out} ${f}`;
+  }
+  return out.indexOf('ς') >= 0 ? out.replace(/ς/g, 'σ') : out;
 }
 
 /** Whole-cell totals words, in the six languages (folded). */
@@ -65,8 +75,14 @@ const key3 = (a: number, b: number, c: number) => (a * 65536 + b) * 65536 + c;
 /** The first three and the last three letters of every word, prefix and suffix (folded). */
 const HEADS = new Set<number>();
 const TAILS = new Set<number>();
-for (const w of [...WORDS, ...PREFIXES]) HEADS.add(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
-for (const w of [...WORDS, ...SUFFIXES]) { const n = w.length; TAILS.add(key3(w.charCodeAt(n - 3), w.charCodeAt(n - 2), w.charCodeAt(n - 1))); }
+/** The same, the first and the last letter alone (folded codes, and ASCII capitals; all are Latin, Greek or Cyrillic, below U+0500). */
+const HEAD1 = new Uint8Array(0x500);
+const TAIL1 = new Uint8Array(0x500);
+for (const w of [...WORDS, ...PREFIXES]) { HEADS.add(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))); HEAD1[w.charCodeAt(0)] = 1; }
+for (const w of [...WORDS, ...SUFFIXES]) { const n = w.length; TAILS.add(key3(w.charCodeAt(n - 3), w.charCodeAt(n - 2), w.charCodeAt(n - 1))); TAIL1[w.charCodeAt(n - 1)] = 1; }
+for (let c = 65; c <= 90; c++) { HEAD1[c] = HEAD1[c + 32]; TAIL1[c] = TAIL1[c + 32]; }
+const headOk = (c: number) => HEAD1[c < 128 ? c : foldChar(c)] === 1; // beyond the table: undefined, not 1
+const tailOk = (c: number) => TAIL1[c < 128 ? c : foldChar(c)] === 1;
 
 /**
  * Cheap first test: could this text be a totals word or a subtotal line at all? Most customer
@@ -78,7 +94,8 @@ export function maybeTotals(s: string): boolean {
   let j = s.length - 1;
   while (i <= j && isEdgeSkip(s.charCodeAt(i))) i++;
   while (j >= i && isEdgeSkip(s.charCodeAt(j))) j--;
-  if (j - i < 2) return false;
+  // one letter at each end first: an id such as "C000038" stops here
+  if (j - i < 2 || (!headOk(s.charCodeAt(i)) && !tailOk(s.charCodeAt(j)))) return false;
   return HEADS.has(key3(foldChar(s.charCodeAt(i)), foldChar(s.charCodeAt(i + 1)), foldChar(s.charCodeAt(i + 2))))
     || TAILS.has(key3(foldChar(s.charCodeAt(j - 2)), foldChar(s.charCodeAt(j - 1)), foldChar(s.charCodeAt(j))));
 }

@@ -305,3 +305,12 @@ describe('properties', () => {
     }), { numRuns: 150 });
   });
 });
+
+describe('a segmenter whose table cannot be used', () => {
+  it('says the same again when finish() is called again', () => {
+    const s = createSegmenter();
+    for (const row of [H, ['A', 'soon', 5]]) s.add(row);
+    expect(() => s.finish()).toThrow(/No row could be used/);
+    expect(() => s.finish()).toThrow(/No row could be used: all 1 rows read were skipped/);
+  });
+});
