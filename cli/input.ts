@@ -78,7 +78,7 @@ export function chooseSheet(sheets: readonly SheetInfo[], activeTab: number, req
   const active = sheets[activeTab];
   const visible = sheets.filter((s) => s.state === 'visible');
   const sheet = active && active.state === 'visible' ? active : visible[0] ?? sheets[0];
-  if (!sheet) throw new InputError(t('cli.notXlsx', { path, problem: t('read.xlsx.noSheet') }));
+  if (!sheet) throw new InputError(t('cli.notXlsx', { path, problem: t('xlsx.noSheet') }));
   const others = sheets.filter((s) => s !== sheet);
   const why = sheet === active ? 'read.sheet.active' : 'read.sheet.firstVisible';
   return { sheet, note: others.length ? t(why, { sheet: sheet.name, others: listed(others) }) : null };

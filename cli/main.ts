@@ -169,7 +169,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`abcxyz: ${e.message}\n`);
       process.exitCode = 1;
     } else if (isOutOfMemory(e)) {
-      process.stderr.write(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('read.input'), problem: (e as Error).message })}\n`);
+      process.stderr.write(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('cli.theInput'), problem: (e as Error).message })}\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(`abcxyz: ${t('cli.unexpected', { message: (e as Error)?.message ?? String(e) })}\n`);

@@ -43,6 +43,7 @@ export function writeJson(r: SegmentResult, path: string): void {
       windowStart: iso(r.windowStart),
       windowEnd: iso(r.windowEnd),
       dateOrderUsed: r.dateOrderUsed,
+      headerRow: r.headerRow,
       layout: r.layout,
       mapping: r.mapping,
       cutoffs: r.cutoffs,

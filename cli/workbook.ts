@@ -175,7 +175,7 @@ export class Workbook {
     const doc = root.find((r) => /\/officeDocument$/.test(r.Type ?? ''));
     const bookPart = doc ? joinPart('', doc.Target) : 'xl/workbook.xml';
     const xml = await this.text(bookPart);
-    if (xml === null) throw new WorkbookError(t('read.xlsx.noWorkbook'));
+    if (xml === null) throw new WorkbookError(t('xlsx.noWorkbookPart'));
     const dir = bookPart.slice(0, bookPart.lastIndexOf('/') + 1);
     const rels = await this.relationships(bookPart);
     const target = (id: string | undefined) => {
@@ -284,7 +284,7 @@ export class Workbook {
    */
   async readSheet(sheet: SheetInfo, onRow: (row: RawCell[]) => void, check: (row: number) => void): Promise<SheetReadStats> {
     const part = sheet.part;
-    if (!part || !this.entries.has(part)) throw new WorkbookError(t('read.xlsx.partMissing', { sheet: sheet.name }));
+    if (!part || !this.entries.has(part)) throw new WorkbookError(t('xlsx.sheetPartMissing', { sheet: sheet.name }));
     try {
       // the look for merges inflates the sheet once on zlib's threads while the strings are parsed here
       const tail = this.sheetTail(part);

@@ -44,16 +44,16 @@ export function zipEntries(path: string): Map<string, ZipEntry> {
     const tail = readAt(fd, fileSize - tailSize, tailSize);
     let at = -1;
     for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
-    if (at < 0) throw new ZipError(t('read.zip.notZip'));
+    if (at < 0) throw new ZipError(t('zip.notZip'));
     let count = tail.readUInt16LE(at + 10);
     let dirSize = tail.readUInt32LE(at + 12);
     let dirOffset = tail.readUInt32LE(at + 16);
     if (dirOffset === 0xffffffff || count === 0xffff) {
       // Zip64: the locator sits right before the end record
       const loc = at - 20 >= 0 && tail.readUInt32LE(at - 20) === EOCD64_LOCATOR ? u64(tail, at - 20 + 8) : -1;
-      if (loc < 0) throw new ZipError(t('read.zip.damaged64'));
+      if (loc < 0) throw new ZipError(t('zip.damagedZip64'));
       const rec = readAt(fd, loc, 56);
-      if (rec.readUInt32LE(0) !== EOCD64) throw new ZipError(t('read.zip.damaged64'));
+      if (rec.readUInt32LE(0) !== EOCD64) throw new ZipError(t('zip.damagedZip64'));
       count = u64(rec, 32);
       dirSize = u64(rec, 40);
       dirOffset = u64(rec, 48);
@@ -62,7 +62,7 @@ export function zipEntries(path: string): Map<string, ZipEntry> {
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let k = 0; k < count; k++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError(t('read.zip.damagedDirectory'));
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError(t('zip.damagedDirectory'));
       const method = dir.readUInt16LE(p + 10);
       let compressedSize = dir.readUInt32LE(p + 20);
       let size = dir.readUInt32LE(p + 24);
@@ -98,7 +98,7 @@ function dataStart(path: string, entry: ZipEntry): number {
   const fd = openSync(path, 'r');
   try {
     const h = readAt(fd, entry.localOffset, 30);
-    if (h.length < 30 || h.readUInt32LE(0) !== LOCAL) throw new ZipError(t('read.zip.damagedEntry', { name: entry.name }));
+    if (h.length < 30 || h.readUInt32LE(0) !== LOCAL) throw new ZipError(t('zip.damagedEntry', { entry: entry.name }));
     return entry.localOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
   } finally {
     closeSync(fd);
@@ -109,7 +109,7 @@ const CHUNK = 1 << 18;
 
 /** The inflated bytes of an entry, chunk by chunk. */
 export async function* entryChunks(path: string, entry: ZipEntry): AsyncGenerator<Buffer> {
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(t('read.zip.method', { name: entry.name, method: entry.method }));
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(t('zip.method', { entry: entry.name, method: entry.method }));
   if (entry.compressedSize === 0) return;
   const start = dataStart(path, entry);
   const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: CHUNK });
@@ -123,7 +123,7 @@ export async function* entryChunks(path: string, entry: ZipEntry): AsyncGenerato
   try {
     for await (const chunk of inflate) yield chunk as Buffer;
   } catch (e) {
-    throw new ZipError(t('read.zip.inflate', { name: entry.name, problem: (e as Error).message }));
+    throw new ZipError(`entry ${entry.name}: ${(e as Error).message}`);
   } finally {
     raw.destroy();
     inflate.destroy();

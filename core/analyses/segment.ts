@@ -128,6 +128,7 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     options: { ...o, metric: metric.name },
     mapping: read.mapping,
     headers: read.headers,
+    headerRow: read.headerRow,
     layout: data.kind,
     asOf,
     windowStart: long ? data.windowStart : null,

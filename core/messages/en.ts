@@ -299,6 +299,18 @@ export const en = {
   'help.intro': 'Select your transactions (customer, date, amount; optionally profit) including the header row and choose {menu}. The report goes to new sheets {report}, {winback} and, when rows could not be used, {skipped}. Your own sheets are never changed.',
   'help.menuPath': 'Home > Segment customers',
   'help.functions': 'In cells: {segment}, {abc}, {xyz}, {matrix}. Options are text such as {example}.',
+  // reading: header row, totals rows and columns, column evidence, no usable row
+  'skip.totals': 'totals row',
+  'warn.totalsColumn': 'Column {column} holds totals: it is not read as a period.',
+  'warn.columnUnread': 'Column {column} was taken as the {role} column, but only {share} of the first {rows} rows read as one there. If it is the wrong column, choose the {role} column explicitly: --{role} on the command line, {role}= in the options text.',
+  'err.noRowsUsed': 'No row could be used: all {rows} rows read were skipped. The most common reason, for {count} of them (the first in row {row}): {reason}.',
+  'err.noRowsUsed.column': '{reason} (column {column})',
+  'err.noRowsUsed.choose': 'If {column} is not the {role} column, choose it explicitly: --{role} on the command line, {role}= in the options text.',
+  'err.noHeader': 'No header row in the first {rows} rows: they are blank. Name the header row: --header-row N on the command line, header-row= in the options text.',
+  'err.headerRowOutside': 'The header row {row} is not in the table, which has rows {first} to {last}.',
+  'p.headerRow': 'Header row',
+  'form.header-row': 'Header row (sheet row number)',
+  'form.header-row.hint': 'Blank: found among the first 30 rows (titles, period lines, blank lines and sep= lines above it are skipped).',
 
   // reading: the command line's input files (encodings, delimiters, workbooks, memory)
   'read.encName.windows-1252': 'Windows-1252 (Western European)',
@@ -326,18 +338,19 @@ export const en = {
   'read.memoryStrings': '{path}: reading stopped in the workbook\'s shared strings: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.memory': '{path}: reading stopped at row {row}: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.tooLarge': '{path} is too large for the memory available ({problem}). Split the file, save a workbook as CSV, or give Node more memory (NODE_OPTIONS=--max-old-space-size=4096).',
-  'read.input': 'the input',
-  'read.xlsx.noSheet': 'the workbook has no sheet',
-  'read.xlsx.noWorkbook': 'no workbook part (not an .xlsx workbook)',
-  'read.xlsx.partMissing': 'the part of sheet "{sheet}" is missing',
-  'read.zip.notZip': 'not a zip archive (no central directory)',
-  'read.zip.damaged64': 'damaged Zip64 directory',
-  'read.zip.damagedDirectory': 'damaged central directory',
-  'read.zip.damagedEntry': 'damaged entry {name}',
-  'read.zip.method': 'entry {name} uses compression method {method}',
-  'read.zip.inflate': 'entry {name}: {problem}',
   'form.cli.encoding': 'The encoding of a CSV/TSV file (default: detected; UTF-8 or UTF-16 with a byte order mark, else UTF-8, else Windows-1252, -1253 or -1251)',
   'form.cli.sheetRead': 'The sheet to read (xlsx input; default the active sheet, else the first visible one)',
+
+  // reading workbooks: what is wrong with a file that is not a readable .xlsx
+  'xlsx.noSheet': 'the workbook has no sheet',
+  'xlsx.noWorkbookPart': 'no workbook part (not an .xlsx workbook)',
+  'xlsx.sheetPartMissing': 'the part of sheet "{sheet}" is missing',
+  'zip.notZip': 'not a zip archive (no central directory)',
+  'zip.damagedZip64': 'damaged Zip64 directory',
+  'zip.damagedDirectory': 'damaged central directory',
+  'zip.damagedEntry': 'damaged entry {entry}',
+  'zip.method': 'entry {entry} uses compression method {method}',
+  'cli.theInput': 'the input',
 
   // option form (labels, hints, choices)
   'form.section.main': 'Options',

@@ -37,7 +37,10 @@ export interface ReadResult {
   customers: CustomerFacts;
   mapping: ColumnMapping[];
   headers: string[];
+  /** Rows from the one after the header to the last non-blank one. */
   rowsRead: number;
+  /** Sheet row of the header (rows above it are titles, period lines, blank lines: not data). */
+  headerRow: number;
   rowsUsed: number;
   skipped: SkippedRow[];
   warnings: string[];
