@@ -7,7 +7,7 @@
 //
 // A restructure must leave every output as it was; this says which file and which cell differ.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,6 +22,7 @@ const [after] = take('--after');
 const inputs = take('--input');
 const noXlsx = new Set(take('--no-xlsx-for').map((f) => basename(f)));
 const work = take('--work')[0] ?? mkdtempSync(join(tmpdir(), 'abcxyz-compare-'));
+mkdirSync(work, { recursive: true }); // a missing folder made both sides fail alike, which read as 'same'
 if (!before || !after || inputs.length === 0) {
   console.error('usage: compare-outputs.mjs --before CLI --after CLI --input FILE [--input FILE …]');
   process.exit(2);
