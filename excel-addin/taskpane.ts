@@ -9,7 +9,7 @@ import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { formFields, formSectionTitle, moreOptionsField, type FormFieldId, type FormValues } from '../core/options/form-model';
 import { EXTRA_ROLES, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
 import { forbidCompiledReaders } from '../core';
-import { showPageTexts } from './page-texts';
+import { fillPageTexts } from '../core/messages/page-texts';
 
 // the pane's content security policy forbids compiling code: the core makes its readers without it
 forbidCompiledReaders();
@@ -353,7 +353,7 @@ function start(): void {
 }
 
 // the page's texts and the option fields need no host: the page shows them at once (the script is deferred)
-showPageTexts();
+fillPageTexts(document);
 buildOptions();
 
 // Office.js comes from the CDN; opened outside Office (or offline) the page explains itself.

@@ -1,10 +1,9 @@
 // The static texts of the pages (Excel task pane and help, Sheets sidebar). An element names its
 // message with data-i18n="key" and its attributes with data-i18n-attr="aria-label:key; title:key";
-// the page fills them at start-up. This is the pure part, shared by the pages: which message, in
-// which pieces. Each page fills its own DOM (excel-addin/page-texts.ts, gsheets/sidebar/page-texts.ts).
+// each page calls fillPageTexts(document) at start-up: which message, in which pieces, put where.
 
 import { en } from './en';
-import { t, type MessageKey } from './index';
+import { language, t, type MessageKey } from './index';
 
 /** Plain text, or a {slot}: the place of one of the element's own children (bold menu path, code sample). */
 export type PageTextPiece = { text: string } | { slot: string };
@@ -40,4 +39,41 @@ export function pageAttributeTexts(spec: string): [string, string][] {
     if (at <= 0) throw new Error(`data-i18n-attr "${spec}" is not name:key; name:key`);
     return [pair.slice(0, at).trim(), t(pageKey(pair.slice(at + 1).trim()))];
   });
+}
+
+/**
+ * The little of a page's DOM that filling its texts needs. Structural, so the core names no DOM
+ * type: a browser's `document` is one as it is.
+ */
+interface PageElement {
+  readonly children: ArrayLike<PageElement>;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  replaceChildren(...nodes: (PageElement | string)[]): void;
+}
+interface PageDocument {
+  readonly documentElement: { lang: string };
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
+/**
+ * Fill a page's static texts (the task pane, the help page and the sidebar call this at start-up):
+ * each data-i18n element gets its message as text, never as HTML, with its data-i18n-slot children
+ * in the places of the message's {slots}; each data-i18n-attr element gets its attributes.
+ */
+export function fillPageTexts(doc: PageDocument): void {
+  doc.documentElement.lang = language();
+  for (const node of Array.from(doc.querySelectorAll('[data-i18n]'))) {
+    const key = node.getAttribute('data-i18n')!;
+    const slots = new Map(Array.from(node.children, (c) => [c.getAttribute('data-i18n-slot'), c]));
+    node.replaceChildren(...pageTextPieces(key).map((p) => {
+      if ('text' in p) return p.text;
+      const slot = slots.get(p.slot);
+      if (!slot) throw new Error(`data-i18n="${key}" has no child data-i18n-slot="${p.slot}"`);
+      return slot;
+    }));
+  }
+  for (const node of Array.from(doc.querySelectorAll('[data-i18n-attr]'))) {
+    for (const [name, text] of pageAttributeTexts(node.getAttribute('data-i18n-attr')!)) node.setAttribute(name, text);
+  }
 }

@@ -5,7 +5,7 @@ import { MAPPED_ROLES, SIDEBAR_OPTIONS, type MappedRole, type RunRequest, type R
 import { t, type MessageKey } from '../../core/messages';
 import { formFields, formSectionTitle, moreOptionsField, type FormValues } from '../../core/options/form-model';
 import { byId, columnSelect, optionControl, renderSummary } from './render';
-import { showPageTexts } from './page-texts';
+import { fillPageTexts } from '../../core/messages/page-texts';
 import { callServer, errorSentence } from './server-calls';
 
 const ROLE_LABELS = Object.fromEntries(MAPPED_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<MappedRole, string>;
@@ -182,7 +182,7 @@ async function goToSkipped(): Promise<void> {
 }
 
 function start(): void {
-  showPageTexts();
+  fillPageTexts(document);
   buildOptions();
   byId('form').addEventListener('submit', (e) => void run(e));
   byId('refresh').addEventListener('click', () => void loadSelection(false));

@@ -19,8 +19,6 @@ const SELECTOR_CALLS = new Set(['querySelector', 'querySelectorAll', 'closest', 
 
 /** Texts no analyst can see: each names the program's own mistake, for its developer. */
 const INTERNAL: { file: string; text: string; why: string }[] = [
-  { file: 'excel-addin/page-texts.ts', text: 'data-i18n="…" has no child data-i18n-slot="…"', why: 'the page and the catalogue disagree: a build that shows it fails its tests' },
-  { file: 'gsheets/sidebar/page-texts.ts', text: 'data-i18n="…" has no child data-i18n-slot="…"', why: 'the page and the catalogue disagree: a build that shows it fails its tests' },
   { file: 'gsheets/sidebar/render.ts', text: 'Sidebar element #… is missing', why: 'Sidebar.html and its script disagree' },
   { file: 'gsheets/sheet-time-zone.ts', text: 'Unexpected time zone offset "…"', why: 'Utilities.formatDate broke its documented format' },
   // the {problem} of host.badRequest: only a tampered or broken page sends such a request
