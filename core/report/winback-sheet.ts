@@ -7,22 +7,30 @@ import { block, bodyColumn, extentOf } from './blocks';
 import { dateCell, flagLabel, metricHeader, numberCell, statusLabel } from './labels';
 import { colourRules } from './palette';
 import { tableValues } from './report-sheet';
+import { CUSTOMER_FIELDS, type FieldName } from '../result/customer-fields';
 import type { Column } from './customer-columns';
-import type { LayoutSheet } from './layout-types';
+import type { LayoutSheet, LayoutValue } from './layout-types';
 import type { SegmentResult, WinBackEntry } from '../result/types';
+
+/** A win-back column that shows a customer field: its header, format and width from the field table. */
+function fieldColumn(name: FieldName, value: (r: WinBackEntry) => LayoutValue, width?: number): Column<WinBackEntry> {
+  const sheet = CUSTOMER_FIELDS.find((f) => f.name === name)!.sheet!;
+  return { key: name, header: t(sheet.header), format: sheet.format, width: width ?? sheet.width, value };
+}
 
 function winBackColumns(result: SegmentResult): Column<WinBackEntry>[] {
   return [
-    { key: 'customer', header: t('h.customer'), format: 'text', width: 30, value: (r) => r.customer },
-    { key: 'segment', header: t('h.segment'), format: 'text', width: 9, value: (r) => r.segment ?? r.abc },
-    { key: 'keyAccount', header: t('h.keyAccount'), format: 'text', width: 8, value: (r) => flagLabel(r.keyAccount) },
-    { key: 'status', header: t('h.status'), format: 'text', width: 9, value: (r) => statusLabel(r.status) },
-    { key: 'lastPurchase', header: t('h.lastPurchase'), format: 'date', width: 12, value: (r) => dateCell(r.lastPurchase) },
-    { key: 'daysSinceLast', header: t('h.daysSinceLast'), format: 'integer', width: 9, value: (r) => r.daysSinceLast },
-    { key: 'typicalGap', header: t('h.typicalGap'), format: 'integer', width: 9, value: (r) => numberCell(r.typicalGap) },
+    fieldColumn('customer', (r) => r.customer),
+    fieldColumn('segment', (r) => r.segment ?? r.abc),
+    fieldColumn('keyAccount', (r) => flagLabel(r.keyAccount)),
+    fieldColumn('status', (r) => statusLabel(r.status)),
+    fieldColumn('lastPurchase', (r) => dateCell(r.lastPurchase)),
+    fieldColumn('daysSinceLast', (r) => r.daysSinceLast),
+    fieldColumn('typicalGap', (r) => numberCell(r.typicalGap)),
     { key: 'metric', header: metricHeader(result.options.metric), format: 'number', width: 14, value: (r) => r.metric },
     { key: 'valueAtStake', header: t('h.valueAtStake'), format: 'number', width: 14, value: (r) => r.valueAtStake },
-    { key: 'action', header: t('h.action'), format: 'text', width: 60, value: (r) => r.action },
+    // the win-back actions are sentences, wider than the strategies of the customer table
+    fieldColumn('action', (r) => r.action, 60),
   ];
 }
 
