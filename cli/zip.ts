@@ -123,7 +123,7 @@ export async function* entryChunks(path: string, entry: ZipEntry): AsyncGenerato
   try {
     for await (const chunk of inflate) yield chunk as Buffer;
   } catch (e) {
-    throw new ZipError(`entry ${entry.name}: ${(e as Error).message}`);
+    throw new ZipError(t('read.zip.inflate', { entry: entry.name, problem: (e as Error).message }));
   } finally {
     raw.destroy();
     inflate.destroy();

@@ -338,6 +338,7 @@ export const en = {
   'read.memoryStrings': '{path}: reading stopped in the workbook\'s shared strings: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.memory': '{path}: reading stopped at row {row}: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.tooLarge': '{path} is too large for the memory available ({problem}). Split the file, save a workbook as CSV, or give Node more memory (NODE_OPTIONS=--max-old-space-size=4096).',
+  'read.zip.inflate': 'entry {entry}: {problem}',
   'form.cli.encoding': 'The encoding of a CSV/TSV file (default: detected; UTF-8 or UTF-16 with a byte order mark, else UTF-8, else Windows-1252, -1253 or -1251)',
   'form.cli.sheetRead': 'The sheet to read (xlsx input; default the active sheet, else the first visible one)',
 

@@ -3,7 +3,7 @@
 // hand-written parts (prefixes, attribute orders, inline and rich strings, hidden rows); the sheet
 // it chooses and what it says about it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
@@ -359,6 +359,20 @@ describe('damaged files and memory', () => {
     expect(r.stderr).toMatch(/Cannot read .* as an \.xlsx workbook: not a zip archive/);
     expect(cli(['segment', join(dir, 'missing.xlsx')]).stderr).toMatch(/no such file/);
     await expect(Workbook.open(path)).rejects.toThrow(/not a zip archive/);
+  });
+
+  it('a damaged sheet (its deflate stream cut) is a sentence naming the part', async () => {
+    const path = next();
+    handWorkbook(path, [{ name: 'S', xml: `<sheetData>${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(2000)}</sheetData>` }]);
+    const bytes = readFileSync(path);
+    // overwrite the middle of the sheet's compressed data (it comes right after the workbook parts)
+    const at = bytes.indexOf('xl/worksheets/sheet1.xml') + 40;
+    for (let i = at; i < at + 64; i++) bytes[i] = 0xff;
+    writeFileSync(path, bytes);
+    const r = cli(['segment', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^abcxyz: Cannot read .* as an \.xlsx workbook: entry xl\/worksheets\/sheet1\.xml: /);
+    expect(r.stderr).not.toMatch(/\bat \w+ \(/);
   });
 
   it('the allocation failures V8 and Node throw are known as "out of memory"', () => {
