@@ -12,6 +12,7 @@ import type { ColumnRole, SegmentOptions } from '../types';
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'customer', 'date', 'amount', 'profit', 'quantity', 'price',
   'image', 'expert', 'budget', 'need', 'solvency', 'authority',
+  'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week',
 ];
 
 /** How a typed value is read: a percent becomes a fraction ("80" → 0.8), see percent.ts. */
@@ -121,6 +122,12 @@ export const OPTIONS = [
   { name: 'risk-lapse', key: 'riskLapse', kind: 'number', default: 2, range: LONG, section: 'hidden', label: 'form.risk-lapse' },
   { name: 'risk-days', key: 'riskDays', kind: 'int', default: 30, range: LONG, section: 'hidden', label: 'form.risk-days' },
   { name: 'date1904', key: 'date1904', kind: 'bool', default: false, section: 'hidden', label: 'form.date1904' },
+  // plausibility checks (core/read/plausibility)
+  { name: 'currency', key: 'currency', kind: 'text', default: null, section: 'hidden', label: 'form.currency', hint: 'form.currency.hint' },
+  {
+    name: 'continuation', key: 'continuation', kind: 'choice', choices: ['auto', 'off'], default: 'auto', section: 'hidden',
+    label: 'form.continuation', choiceLabels: { auto: 'form.continuation.auto', off: 'form.continuation.off' },
+  },
 ] as const satisfies readonly OptionSpec[];
 
 export type OptionName = (typeof OPTIONS)[number]['name'];
