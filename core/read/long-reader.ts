@@ -14,11 +14,12 @@ import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from '../basics/
 import { columnLabel } from './headers';
 import { t } from '../messages';
 import { take, giveBack } from '../basics/scratch';
-import { errorValue, isBlank, isTruthy } from './values';
+import { cellText, errorValue, isBlank, isTruthy } from './values';
 import { newCustomerFacts } from './customer-facts';
 import { columnOf, rowIsBlank } from './row-cells';
 import type { ReadResult } from './read-types';
 import type { ColumnMapping, RawCell, SegmentOptions, SkippedRow } from '../types';
+import { checkLines, LineFacts, mayHoldCurrency, planContinuations, type Anchor, type Candidate } from './plausibility';
 
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
@@ -54,6 +55,8 @@ export class LongReader {
   private index: Int32Array;
   private tagBits: Uint8Array | null;
   private budgets: RawCell[] | null;
+  /** What the plausibility checks need of the used rows (null: nothing to check per row). */
+  private lines: LineFacts | null;
 
   // readings settled in finish()
   private pendDate: number[] = [];
@@ -79,8 +82,9 @@ export class LongReader {
     this.fi = columnOf(mapping, 'profit');
     this.tagCols = TAGS.map((role) => columnOf(mapping, role));
     this.budgetCol = columnOf(mapping, 'budget');
+    this.lines = LineFacts.wanted(mapping) ? new LineFacts(mapping, this.useQp, options) : null;
     this.typedOnly = !this.useQp && this.budgetCol < 0 && this.tagCols.every((k) => k < 0) && !options.date1904
-      && !options.from && !options.to && !options.asOf;
+      && !options.from && !options.to && !options.asOf && !this.lines;
     this.customers = new CustomerIndex(options.caseSensitive, capacity);
     this.numA = new NumberColumn(options.decimal);
     this.numQ = new NumberColumn(options.decimal);
@@ -223,6 +227,10 @@ export class LongReader {
     if (this.profit && profitComma === profitComma) { this.pendProfit.push(s); this.pendProfitComma.push(profitComma); }
     if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
     if (this.budgets) this.budgets[s] = row[this.budgetCol];
+    // plausibility: what the checks need of the row, and a currency written in its amount
+    if (this.lines) this.lines.take(s, row, r);
+    const mv = row[ai];
+    if (typeof mv === 'string' && mv.length > 0 && mayHoldCurrency(mv)) (this.lines ??= new LineFacts(this.mapping, this.useQp, this.options)).mark(s, mv, row);
   }
 
   /** Store a used row; its position among the used rows. */
@@ -306,7 +314,122 @@ export class LongReader {
     if (this.mismatches > 0) {
       this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: this.dates.order === 'dmy' ? 'day/month/year' : 'month/day/year' }));
     }
+    this.continuations(decimal);
+    this.lineChecks(decimal);
     return this.result(decimal);
+  }
+
+  // --- plausibility (core/read/plausibility): continuation lines, then the checks of the used rows
+
+  /** The revenue a row's cells give, read with the column decisions made (NaN when it does not read). */
+  private amountOf(row: readonly RawCell[], decimal: '.' | ','): number {
+    const a = numberOf(row[this.ai], decimal);
+    return this.useQp ? numberOf(row[this.qi], this.numQ.decide()) * a : a;
+  }
+
+  /** Rows with an empty customer below an order's first line: read as its lines (see plausibility/continuation). */
+  private continuations(decimal: '.' | ','): void {
+    const empty = t('skip.noCustomer');
+    const base = this.options.firstRow;
+    const entries = this.skipped.filter((k) => k.reason === empty).sort((x, y) => x.row - y.row);
+    if (this.options.continuation === 'off' || entries.length === 0) return;
+    const oi = columnOf(this.mapping, 'order');
+    const text = (v: RawCell) => (oi >= 0 ? cellText(v).trim() : '');
+    const candidates: Candidate[] = entries.map((k) => ({
+      r: k.row - base, dateBlank: isBlank(k.values[this.di]), amount: this.amountOf(k.values, decimal), order: text(k.values[oi]),
+    }));
+    const others = new Map<number, SkippedRow>();
+    for (const k of this.skipped) if (k.reason !== empty) others.set(k.row - base, k);
+    const slotOf = (r: number): number => {
+      let lo = 0;
+      let hi = this.n - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.index[mid] === r) return mid;
+        if (this.index[mid] < r) lo = mid + 1; else hi = mid - 1;
+      }
+      return -1;
+    };
+    const cellsOf = (r: number): { customer: RawCell; date: RawCell; order: string; amount: number } | null => {
+      const s = slotOf(r);
+      if (s >= 0) {
+        const order = oi >= 0 && this.lines ? this.lines.orders.list[this.lines.orderIds[s]] : '';
+        return { customer: this.customers.names[this.cust[s]], date: isoFromDay(this.day[s]), order, amount: this.amt[s] };
+      }
+      const k = others.get(r);
+      if (!k || isBlank(k.values[this.ci]) || errorValue(k.values[this.ci])) return null;
+      return { customer: k.values[this.ci], date: k.values[this.di], order: text(k.values[oi]), amount: this.amountOf(k.values, decimal) };
+    };
+    const anchorAt = (r: number): Anchor | null => {
+      const c = cellsOf(r);
+      return c && { r, amount: c.amount, order: c.order };
+    };
+    const plan = planContinuations(candidates, anchorAt, (r) => base + r, columnLabel(this.ci, this.headers[this.ci]));
+    if (plan.inherit.length === 0 && plan.lines.length === 0) return;
+    const byRow = new Map(entries.map((k) => [k.row - base, k]));
+    for (const l of plan.lines) byRow.get(l.r)!.reason = t('skip.orderLine', { row: base + l.header });
+    const gone = new Set<SkippedRow>();
+    const rows = plan.inherit.map(({ r, from }) => {
+      const k = byRow.get(r)!;
+      gone.add(k);
+      const a = cellsOf(from)!;
+      const row = Array.from(k.values);
+      row[this.ci] = a.customer;
+      if (isBlank(row[this.di])) row[this.di] = a.date;
+      if (oi >= 0 && isBlank(row[oi]) && a.order !== '') row[oi] = a.order;
+      return { r, row, values: k.values };
+    });
+    let w = 0;
+    for (const k of this.skipped) if (!gone.has(k)) this.skipped[w++] = k;
+    this.skipped.length = w;
+    for (const { r, row, values } of rows) {
+      const before = this.skipped.length;
+      this.evaluate(row, r, this.customers.lookup(row[this.ci]), true);
+      // a continuation that still fails is listed with its own cells
+      if (this.skipped.length > before) this.skipped[this.skipped.length - 1].values = values;
+    }
+    this.restoreRowOrder();
+    this.warnings.push(...plan.warnings);
+  }
+
+  /** The plausibility checks of the used rows; their changes and the rows they set aside. */
+  private lineChecks(decimal: '.' | ','): void {
+    const n = this.n;
+    const amountTexts: string[] = [];
+    if (!this.useQp) {
+      for (const k of this.skipped) {
+        const v = k.values[this.ai];
+        if (typeof v === 'string' && !isBlank(v) && !errorValue(v) && numberOf(v, decimal) !== numberOf(v, decimal)) amountTexts.push(v.trim());
+      }
+    }
+    const e = checkLines(this.lines, { n, amount: this.amt.subarray(0, n), profit: this.profit ? this.profit.subarray(0, n) : null, index: this.index }, {
+      mapping: this.mapping, headers: this.headers, options: this.options, useQp: this.useQp, amountColumn: this.ai, amountTexts,
+    });
+    this.warnings.push(...e.warnings);
+    if (e.amount) this.amt.set(e.amount);
+    if (e.profit && this.profit) this.profit.set(e.profit);
+    if (e.drops.size === 0) return;
+    const base = this.options.firstRow;
+    let k = 0;
+    for (let s = 0; s < n; s++) {
+      const reason = e.drops.get(s);
+      if (reason !== undefined) {
+        this.skipped.push({ row: base + this.index[s], reason, values: this.lines?.copies[s] ?? [] });
+        continue;
+      }
+      if (k !== s) {
+        this.cust[k] = this.cust[s];
+        this.day[k] = this.day[s];
+        this.amt[k] = this.amt[s];
+        this.index[k] = this.index[s];
+        if (this.profit) this.profit[k] = this.profit[s];
+        if (this.tagBits) this.tagBits[k] = this.tagBits[s];
+        if (this.budgets) this.budgets[k] = this.budgets[s];
+      }
+      k++;
+    }
+    this.n = k;
+    if (this.budgets) this.budgets.length = k;
   }
 
   /** Deferred rows were added last; customers are numbered by their first row, so put rows back in order. */
@@ -325,6 +448,7 @@ export class LongReader {
     if (this.tagBits) this.tagBits = pick(this.tagBits);
     if (this.budgets) { const b = this.budgets; this.budgets = order.map((i) => b[i]); }
     this.index = pick(this.index);
+    this.lines?.reorder(order);
   }
 
   private result(decimal: '.' | ','): ReadResult {

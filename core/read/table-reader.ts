@@ -9,6 +9,7 @@ import type { ColumnMapping, ColumnRole, Grid, RawCell, SegmentOptions } from '.
 import { EMPTY_ROW, columnOf, rowIsBlank } from './row-cells';
 import { readWide, Source } from './wide-reader';
 import type { ReadResult } from './read-types';
+import { SplitDate, splitDatePlan } from './plausibility';
 
 /**
  * Reads a table handed over one row at a time — from a grid, or streamed from a file so the
@@ -25,6 +26,8 @@ export class TableReader {
   private warnings: string[] = [];
   private headerError: unknown = null;
   private lastNonBlank = -1;
+  /** Dates split into Year and Month (or Week) columns: each row gets its built date (plausibility/split-date). */
+  private split: SplitDate | null = null;
 
   constructor(private options: SegmentOptions, private expectedRows = 0) {}
 
@@ -32,7 +35,7 @@ export class TableReader {
     const cells = row ?? EMPTY_ROW;
     const r = ++this.r;
     if (r === 0) this.header(cells);
-    else if (this.long) this.long.add(cells, r);
+    else if (this.long) this.long.add(this.split ? this.split.row(cells) : cells, r);
     else {
       // kept past this call, so a copy: the caller may refill the same array for the next row
       if (this.wideRows) this.wideRows.push(Array.from(cells));
@@ -46,7 +49,15 @@ export class TableReader {
       // a copy: holes of a sparse header row read as empty headers (not holes), and the caller may
       // refill the array for the next row
       const cells = Array.from(row);
-      const { mapping, warnings, headers } = mapColumns(cells, this.options.columns);
+      let { mapping, warnings, headers } = mapColumns(cells, this.options.columns);
+      // plausibility: a date built from Year and Month (or Week) columns
+      const plan = splitDatePlan(mapping, headers);
+      if (plan) {
+        this.split = new SplitDate(plan);
+        mapping = plan.mapping;
+        headers = [...headers, plan.header];
+        warnings.push(plan.warning);
+      }
       this.headers = headers;
       this.warnings = warnings;
       const seen = headers.filter(Boolean).join(', ') || '(none)';
@@ -74,7 +85,7 @@ export class TableReader {
    */
   addAll(rows: Grid, from: number): void {
     const long = this.long;
-    if (!long) {
+    if (!long || this.split) {
       for (let r = from; r < rows.length; r++) this.add(rows[r]);
       return;
     }

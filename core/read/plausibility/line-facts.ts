@@ -1,0 +1,177 @@
+// LineFacts: what the plausibility checks need of each used row, gathered while the rows are
+// read — the order number, the document type, the currency, the discount, a line-level amount —
+// at O(1) per row, and only when a table has such columns (or amounts written with a currency).
+// A row the checks may set aside later keeps a copy of its cells, so the Skipped rows sheet can
+// show it: the first row of each order, payment rows, and rows that name a currency (of a
+// table with one currency so far, the first 20,000 only; see CurrencyInput.uncopied).
+
+import { cellText } from '../values';
+import { columnOf } from '../row-cells';
+import { NumberColumn, numberOf } from '../number-column';
+import { DOC_NOT_SALE, DOC_PAYMENT, docKind } from './doc-type';
+import { currencyCode, currencyMark } from './currency';
+import type { ColumnMapping, RawCell, SegmentOptions } from '../../types';
+
+const FIRST_CURRENCY_COPIES = 20000;
+
+/** Interned texts: id 0 is the empty text. */
+class Texts {
+  readonly list: string[] = [''];
+  private ids = new Map<string, number>();
+  id(text: string): number {
+    if (text === '') return 0;
+    let id = this.ids.get(text);
+    if (id === undefined) { id = this.list.length; this.list.push(text); this.ids.set(text, id); }
+    return id;
+  }
+}
+
+const keyOf = (v: RawCell): string => (v === null || v === undefined || v === '' ? '' : cellText(v).trim());
+
+function grown(a: Int32Array<ArrayBuffer>, s: number): Int32Array<ArrayBuffer> {
+  if (s < a.length) return a;
+  const b = new Int32Array(Math.max(16, a.length * 2, s + 1));
+  b.set(a);
+  return b;
+}
+
+export class LineFacts {
+  readonly order: number;
+  readonly line: number;
+  readonly quantity: number;
+  readonly price: number;
+  readonly docType: number;
+  readonly currency: number;
+  readonly discount: number;
+  /** Quantity and unit price are kept per row (the amount column is read, and a check compares). */
+  private readonly keepQp: boolean;
+  private readonly chosenCurrency: string | null;
+
+  n = 0;
+  orderIds: Int32Array<ArrayBuffer> = new Int32Array(0);
+  readonly orders = new Texts();
+  private firstRowOf: number[] = [0];
+  lineCells: RawCell[] = [];
+  quantityCells: RawCell[] = [];
+  priceCells: RawCell[] = [];
+  docIds: Int32Array<ArrayBuffer> = new Int32Array(0);
+  readonly docs = new Texts();
+  readonly docKinds: number[] = [0];
+  currencyIds: Int32Array<ArrayBuffer> | null = null;
+  readonly currencies = new Texts();
+  /** Per currency id: rows without a copy of their cells. */
+  readonly uncopied: number[] = [0];
+  private firstCurrencyCopies = 0;
+  /** Currencies seen in amount texts (no currency column). */
+  marked = false;
+  discountCells: RawCell[] = [];
+  /** Copies of the cells of rows the checks may skip, by used-row position. */
+  copies: (RawCell[] | undefined)[] = [];
+
+  constructor(mapping: ColumnMapping[], useQp: boolean, options: SegmentOptions) {
+    this.order = columnOf(mapping, 'order');
+    this.line = columnOf(mapping, 'line-amount');
+    this.quantity = columnOf(mapping, 'quantity');
+    this.price = columnOf(mapping, 'price');
+    this.docType = columnOf(mapping, 'doc-type');
+    this.currency = columnOf(mapping, 'currency-column');
+    this.discount = columnOf(mapping, 'discount');
+    this.keepQp = !useQp && this.quantity >= 0 && this.price >= 0 && (this.order >= 0 || this.discount >= 0);
+    this.chosenCurrency = options.currency ? currencyCode(options.currency) : null;
+    if (this.currency >= 0) this.currencyIds = new Int32Array(0);
+  }
+
+  /** Whether a table with this mapping has anything for the checks to gather per row. */
+  static wanted(mapping: ColumnMapping[]): boolean {
+    return mapping.some((m) => m.role === 'order' || m.role === 'doc-type' || m.role === 'currency-column' || m.role === 'discount');
+  }
+
+  /** Used row s (table row r) has been stored. */
+  take(s: number, row: readonly RawCell[], r: number): void {
+    if (s >= this.n) this.n = s + 1;
+    let copy = false;
+    if (this.order >= 0) {
+      const known = this.orders.list.length;
+      const id = this.orders.id(keyOf(row[this.order]));
+      this.orderIds = grown(this.orderIds, s);
+      this.orderIds[s] = id;
+      if (id >= known) { this.firstRowOf[id] = r; copy = true; } else if (id > 0 && r < this.firstRowOf[id]) { this.firstRowOf[id] = r; copy = true; }
+    }
+    if (this.line >= 0 && this.order >= 0) this.lineCells[s] = row[this.line];
+    if (this.keepQp) { this.quantityCells[s] = row[this.quantity]; this.priceCells[s] = row[this.price]; }
+    if (this.docType >= 0) {
+      const known = this.docs.list.length;
+      const id = this.docs.id(keyOf(row[this.docType]));
+      if (id >= known) this.docKinds[id] = docKind(this.docs.list[id]);
+      this.docIds = grown(this.docIds, s);
+      this.docIds[s] = id;
+      const kind = this.docKinds[id];
+      if (kind === DOC_PAYMENT || kind === DOC_NOT_SALE) copy = true;
+    }
+    if (this.currency >= 0) copy = this.setCurrency(s, currencyCode(keyOf(row[this.currency]))) || copy;
+    if (this.discount >= 0) this.discountCells[s] = row[this.discount];
+    if (copy) this.copies[s] = Array.from(row);
+  }
+
+  /** The amount text of used row s names a currency (read only when there is no currency column). */
+  mark(s: number, text: string, row: readonly RawCell[]): void {
+    if (this.currency >= 0) return;
+    const code = currencyMark(text);
+    if (code === null) return;
+    this.marked = true;
+    if (s >= this.n) this.n = s + 1;
+    if (this.setCurrency(s, code)) this.copies[s] = Array.from(row);
+  }
+
+  /** Record the currency of row s; whether its cells should be copied. */
+  private setCurrency(s: number, code: string): boolean {
+    const ids = (this.currencyIds = grown(this.currencyIds ?? new Int32Array(0), s));
+    const known = this.currencies.list.length;
+    const id = this.currencies.id(code);
+    if (id >= known) this.uncopied[id] = 0;
+    ids[s] = id;
+    if (id === 0) return false;
+    if (this.chosenCurrency !== null) return code !== this.chosenCurrency;
+    if (this.currencies.list.length > 2) return true;
+    if (this.firstCurrencyCopies < FIRST_CURRENCY_COPIES) { this.firstCurrencyCopies++; return true; }
+    this.uncopied[id]++;
+    return false;
+  }
+
+  /** Used rows were put back in row order: position k now holds what was at order[k]. */
+  reorder(order: readonly number[]): void {
+    const n = order.length;
+    const ints = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(n);
+      for (let k = 0; k < n; k++) b[k] = order[k] < a.length ? a[order[k]] : 0;
+      return b;
+    };
+    const cells = <T>(a: T[]): T[] => (a.length ? order.map((i) => a[i]) : a);
+    if (this.order >= 0) this.orderIds = ints(this.orderIds);
+    if (this.docType >= 0) this.docIds = ints(this.docIds);
+    if (this.currencyIds) this.currencyIds = ints(this.currencyIds);
+    this.lineCells = cells(this.lineCells);
+    this.quantityCells = cells(this.quantityCells);
+    this.priceCells = cells(this.priceCells);
+    this.discountCells = cells(this.discountCells);
+    this.copies = cells(this.copies);
+    this.n = n;
+  }
+
+  /** An Int32Array of the used rows' ids (0 for rows never recorded). */
+  ids(a: Int32Array | null, n: number): Int32Array {
+    const b = new Int32Array(n);
+    if (a) b.set(a.subarray(0, Math.min(n, a.length)));
+    return b;
+  }
+
+  /** The cells of one kept column read as numbers, with the column's decimal separator decided from them. */
+  static numbers(cells: readonly RawCell[], n: number, forced: '.' | ',' | null): Float64Array {
+    const col = new NumberColumn(forced);
+    for (let s = 0; s < n; s++) col.observe(cells[s]);
+    const decimal = col.decide();
+    const out = new Float64Array(n);
+    for (let s = 0; s < n; s++) out[s] = numberOf(cells[s], decimal);
+    return out;
+  }
+}
