@@ -1,0 +1,144 @@
+// Header-plus-detail layouts and continuation lines.
+import { describe, expect, it } from 'vitest';
+import { segment, type RawCell, type SegmentResult } from '../../../../core';
+import { planContinuations, type Anchor, type Candidate } from '../../../../core/read/plausibility/continuation';
+
+const revenue = (r: SegmentResult) => Object.fromEntries(r.customers.map((c) => [c.customer, c.revenue]));
+const reasons = (r: SegmentResult) => Object.fromEntries(r.skipped.map((s) => [s.row, s.reason]));
+
+// 1C "Продажи по документам": the document's row (its total) above its product lines, all with its number.
+const ONE_C: RawCell[][] = [
+  ['Документ', 'Контрагент', 'Дата', 'Номенклатура', 'Количество', 'Сумма'],
+  ['РТ-00041', 'ООО Ромашка', '15.01.2024', '', '', '12 500,00'],
+  ['РТ-00041', 'ООО Ромашка', '15.01.2024', 'Бумага A4', 50, '7 500,00'],
+  ['РТ-00041', 'ООО Ромашка', '15.01.2024', 'Тонер', 2, '5 000,00'],
+  ['РТ-00042', 'ИП Сидоров', '16.01.2024', '', '', '3 100,00'],
+  ['РТ-00042', 'ИП Сидоров', '16.01.2024', 'Папки', 100, '1 800,00'],
+  ['РТ-00042', 'ИП Сидоров', '16.01.2024', 'Скрепки', 40, '1 300,00'],
+  ['РТ-00043', 'ООО Ромашка', '02.02.2024', '', '', '900,00'],
+  ['РТ-00043', 'ООО Ромашка', '02.02.2024', 'Ручки', 90, '900,00'],
+];
+
+// QuickBooks-style "Sales by Customer Detail": customer and date on the first line of each invoice only.
+const CONTINUED: RawCell[][] = [
+  ['Customer', 'Date', 'Num', 'Item', 'Qty', 'Amount'],
+  ['Bayside Cafe', '2024-02-01', '1021', 'Espresso beans', 4, 96],
+  ['', '', '1021', 'Filters', 2, 9.5],
+  ['', '', '1021', 'Syrup', 1, 12],
+  ['Harbor Books', '2024-02-03', '1022', 'Gift cards', 5, 125],
+  ['Bayside Cafe', '2024-03-01', '1023', 'Espresso beans', 6, 144],
+  ['', '', '1023', 'Filters', 1, 4.75],
+];
+
+describe('header-plus-detail with order numbers', () => {
+  it('1C: each document row holding the sum of its lines is skipped with the reason', () => {
+    const r = segment(ONE_C);
+    expect(revenue(r)).toEqual({ 'ООО Ромашка': 13400, 'ИП Сидоров': 3100 });
+    expect(reasons(r)).toEqual({
+      2: 'order header: its amount is the sum of the 2 line(s) below it (order РТ-00041 in column A (Документ))',
+      5: 'order header: its amount is the sum of the 2 line(s) below it (order РТ-00042 in column A (Документ))',
+      8: 'order header: its amount is the sum of the 1 line(s) below it (order РТ-00043 in column A (Документ))',
+    });
+    // the skipped header rows keep their own cells for the Skipped rows sheet
+    expect(r.skipped[0].values).toEqual(ONE_C[1]);
+    expect(r.totals.rowsUsed + r.totals.rowsSkipped).toBe(r.totals.rowsRead);
+    expect(r.warnings.join('\n')).toMatch(/3 order header row\(s\).*column A \(Документ\).*rows 2, 5, 8\)\. Set --order - if they are no headers/);
+  });
+
+  it('one order opening with the sum of the rest is no evidence: no change', () => {
+    const grid: RawCell[][] = [
+      ['Invoice', 'Customer', 'Date', 'Amount'],
+      ['I-1', 'A', '2024-01-02', 100], ['I-1', 'A', '2024-01-02', 60], ['I-1', 'A', '2024-01-02', 40],
+      ['I-2', 'B', '2024-01-03', 10], ['I-2', 'B', '2024-01-03', 20], ['I-2', 'B', '2024-01-03', 5],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ A: 200, B: 35 });
+    expect(r.warnings.join('\n')).not.toMatch(/order/);
+  });
+});
+
+describe('continuation lines', () => {
+  it('take the customer and date of the order\'s first line', () => {
+    const r = segment(CONTINUED);
+    expect(revenue(r)).toEqual({ 'Bayside Cafe': 96 + 9.5 + 12 + 144 + 4.75, 'Harbor Books': 125 });
+    expect(r.totals.rowsSkipped).toBe(0);
+    const bayside = r.customers.find((c) => c.customer === 'Bayside Cafe')!;
+    expect(bayside.purchases).toBe(2);
+    expect(r.warnings.join('\n')).toMatch(/3 row\(s\) with an empty customer in column A \(Customer\) directly below an order's first line were read as its lines.*\(rows 3, 4, 7\)\. Set --continuation off/);
+  });
+
+  it('without an order column, a row whose customer and date are both empty continues the row above', () => {
+    const r = segment(CONTINUED.map((row) => [row[0], row[1], row[3], row[5]]));
+    expect(revenue(r)).toEqual({ 'Bayside Cafe': 266.25, 'Harbor Books': 125 });
+  });
+
+  it('a row with its own date but no customer and no order number is not a continuation', () => {
+    const grid: RawCell[][] = [['Customer', 'Date', 'Amount'], ['A', '2024-01-02', 10], ['', '2024-01-03', 5], ['B', '2024-01-04', 7]];
+    const r = segment(grid);
+    expect(reasons(r)).toEqual({ 3: 'customer is empty' });
+  });
+
+  it('a subtotal line under the lines of a block is not read as one more line', () => {
+    const grid: RawCell[][] = [
+      ['Customer', 'Date', 'Item', 'Amount'],
+      ['A', '2024-01-02', 'x', 10], ['', '', 'y', 5], ['', '', '', 15],
+      ['B', '2024-01-04', 'z', 7],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ A: 15, B: 7 });
+    expect(reasons(r)).toEqual({ 4: 'customer is empty' });
+  });
+
+  it('--continuation off skips them as before', () => {
+    const r = segment(CONTINUED, { continuation: 'off' });
+    expect(revenue(r)).toEqual({ 'Bayside Cafe': 240, 'Harbor Books': 125 });
+    expect(Object.values(reasons(r))).toEqual(['customer is empty', 'customer is empty', 'customer is empty']);
+  });
+
+  it('header rows above lines with an empty customer: the order counts, its lines are skipped', () => {
+    // 1C "Реализация товаров" printed with the document's line above its goods
+    const grid: RawCell[][] = [
+      ['Контрагент', 'Дата', 'Номенклатура', 'Сумма'],
+      ['ООО Ромашка', '15.01.2024', 'Реализация 41', 12500],
+      ['', '', 'Бумага A4', 7500],
+      ['', '', 'Тонер', 5000],
+      ['ИП Сидоров', '16.01.2024', 'Реализация 42', 3100],
+      ['', '', 'Папки', 1800],
+      ['', '', 'Скрепки', 1300],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ 'ООО Ромашка': 12500, 'ИП Сидоров': 3100 });
+    expect(reasons(r)).toEqual({
+      3: 'a line of the order on row 2, whose amount already holds it', 4: 'a line of the order on row 2, whose amount already holds it',
+      6: 'a line of the order on row 5, whose amount already holds it', 7: 'a line of the order on row 5, whose amount already holds it',
+    });
+    expect(r.warnings.join('\n')).toMatch(/2 order row\(s\) hold the sum of the 4 line\(s\) with an empty customer/);
+  });
+
+  it('a continuation under a skipped row fails for the same reason, with its own cells', () => {
+    const grid: RawCell[][] = [['Customer', 'Date', 'Amount'], ['A', 'soon', 10], ['', '', 5], ['B', '2024-01-04', 7]];
+    const r = segment(grid);
+    expect(reasons(r)[2]).toMatch(/"soon"/);
+    expect(reasons(r)[3]).toMatch(/"soon"/);
+    expect(r.skipped.find((s) => s.row === 3)!.values).toEqual(['', '', 5]);
+  });
+
+  it('the plan: blocks, the header rule, the subtotal guard', () => {
+    const anchors = new Map<number, Anchor>([[1, { r: 1, amount: 30, order: '' }], [4, { r: 4, amount: 12, order: '' }]]);
+    const c = (r: number, amount: number): Candidate => ({ r, dateBlank: true, amount, order: '' });
+    const plan = planContinuations([c(2, 10), c(3, 20), c(5, 7), c(6, 5)], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
+    // both blocks of three rows open with the sum of their lines: header-plus-detail
+    expect(plan.lines).toEqual([{ r: 2, header: 1 }, { r: 3, header: 1 }, { r: 5, header: 4 }, { r: 6, header: 4 }]);
+    expect(plan.inherit).toEqual([]);
+    const one = planContinuations([c(2, 10), c(3, 20)], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
+    expect(one.inherit).toEqual([{ r: 2, from: 1 }, { r: 3, from: 1 }]); // one block is no evidence
+    const sub = planContinuations([c(2, 10), c(3, 40)], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
+    expect(sub.inherit).toEqual([{ r: 2, from: 1 }]); // 40 = 30 + 10: a subtotal
+  });
+
+  it('clean ledgers: no row is continued, no warning', () => {
+    const grid: RawCell[][] = [['Customer', 'Date', 'Invoice', 'Amount'], ['A', '2024-01-02', 'I1', 10], ['A', '2024-01-02', 'I1', 5], ['B', '2024-01-04', 'I2', 7]];
+    const r = segment(grid);
+    expect(r.warnings.filter((w) => /order|continu|empty customer/.test(w))).toEqual([]);
+  });
+});
