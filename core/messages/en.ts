@@ -279,6 +279,7 @@ export const en = {
   'warn.amountYears': 'Column {column}, read as the amount, holds years (such as {example}) rather than money. Choose the amount column with {flag}.',
   'warn.amountIds': 'Column {column}, read as the amount, holds whole numbers that grow row by row ({first} … {last}), as ids or document numbers do, rather than money. Choose the amount column with {flag}.',
   'warn.amountNames': 'Column {column}, read as the amount, holds text such as "{example}" in {count} of {rows} rows rather than money. Choose the amount column with {flag}.',
+  'warn.amountHeader': 'Column {column} was taken as the amount for a money word in its header, but its header also says "{word}": it may hold no money. Choose the amount column with {flag}.',
   'warn.discountPercent': 'Column {column} was read as a discount in percent and taken off quantity × unit price on {count} row(s). Set {flag} to ignore it.',
   'warn.discountFraction': 'Column {column} was read as a discount given as a fraction (0.1 = 10 %) and taken off quantity × unit price on {count} row(s). Set {flag} to ignore it.',
   'warn.discountAmount': 'Column {column} was read as a discount amount (no % sign, no percent header, values above 1) and subtracted from quantity × unit price on {count} row(s). Set {flag} to ignore it.',

@@ -1,13 +1,32 @@
 // Check: does the amount column hold money? A column taken as the amount may hold years (a "Year"
 // or "Fiscal year" column), ids (document or customer numbers: long whole numbers that grow row
-// by row) or names (a "Sales Employee" column: text that is no number). Each case is a warning
-// naming the column and --amount; nothing is changed. The numbers are judged on a sample of at
-// most 4,096 used rows, spread evenly over the table and kept in row order.
+// by row) or names (a "Sales Employee" column: text that is no number). A column taken for a money
+// word inside its header ("Sales Employee", "Sales Order No.") whose header also names a person or
+// a number is suspect whatever it holds. Each case is a warning naming the column and --amount;
+// nothing is changed. The numbers are judged on a sample of at most 4,096 used rows, spread
+// evenly over the table and kept in row order.
 
-import { columnLabel } from '../headers';
+import { columnLabel, foldHeader } from '../headers';
 import { t } from '../../messages';
 
 const SAMPLE = 4096;
+
+/** Words of a header that name a person (inside a word) … */
+const PERSON = ['employee', 'person', 'representative', 'salesrep', 'agent', 'manager', 'mitarbeiter', 'vertreter', 'verkaufer',
+  'betreuer', 'υπαλληλος', 'πωλητης', 'сотрудник', 'менеджер', 'продавец', 'агент', 'vendeur', 'vendedor', 'empleado', 'agente'].map(foldHeader);
+/** … or a number or code (whole words). */
+const NUMBER = new Set(['id', 'no', 'nr', 'number', 'num', 'code', 'nummer', 'κωδικος', 'αριθμος', 'κωδ', 'αρ', 'код', 'номер', 'numero', 'codigo', 'n', 'nº'].map(foldHeader));
+
+/** The word of a header that says it holds no money ("Sales Employee" → "Employee"), or null. */
+export function notMoneyWord(header: string): string | null {
+  for (const word of header.split(/[^\p{L}\p{N}º]+/u)) {
+    const f = foldHeader(word);
+    if (f && (NUMBER.has(f) || PERSON.some((p) => f.includes(p)))) return word;
+  }
+  const f = foldHeader(header);
+  const p = PERSON.find((w) => f.includes(w));
+  return p ?? null;
+}
 
 export interface AmountValuesInput {
   /** The amounts of the used rows, in row order. */
@@ -15,6 +34,8 @@ export interface AmountValuesInput {
   n: number;
   /** Texts of the amount cells of skipped rows that are not numbers ("Müller"). */
   textCells: readonly string[];
+  /** The column was taken for a money word inside its header (not for its whole header, not by --amount). */
+  partial: boolean;
   column: number;
   header: string;
 }
@@ -30,6 +51,12 @@ export function checkAmountValues(d: AmountValuesInput): string[] {
   const lettered = d.textCells.filter((v) => /\p{L}/u.test(v));
   if (lettered.length >= 3 && lettered.length >= d.n) {
     out.push(t('warn.amountNames', { column, example: lettered[0], count: lettered.length, rows: lettered.length + d.n, flag }));
+    return out;
+  }
+  const word = d.partial ? notMoneyWord(d.header) : null;
+  if (word !== null) {
+    out.push(t('warn.amountHeader', { column, word, flag }));
+    return out;
   }
   if (m < 10) return out;
   let years = 0;

@@ -54,7 +54,8 @@ export function checkLines(facts: LineFacts | null, rows: UsedRows, ctx: LineCon
   const { n } = rows;
   const { headers } = ctx;
   const edits: LineEdits = { amount: null, profit: null, drops: new Map(), warnings: [] };
-  const amountValues = () => checkAmountValues({ amount: rows.amount, n, textCells: ctx.amountTexts, column: ctx.amountColumn, header: headers[ctx.amountColumn] });
+  const partial = ctx.mapping.find((m) => m.role === 'amount')?.partial === true;
+  const amountValues = () => checkAmountValues({ amount: rows.amount, n, textCells: ctx.amountTexts, partial, column: ctx.amountColumn, header: headers[ctx.amountColumn] });
   if (!facts && !ctx.options.currency) {
     // the usual ledger: no column for the other checks, no currency written in its amounts
     if (!ctx.useQp) edits.warnings.push(...amountValues());
