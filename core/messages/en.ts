@@ -288,7 +288,7 @@ export const en = {
   'warn.currencyUnused': 'The currency {currency} was chosen, but the table names no currency: every row was counted.',
   'err.currencyMissing': 'No row is in the currency {currency}: column {column} holds {currencies}. Choose one of them with --currency CODE.',
   'err.currencyChoose': 'Column {column} holds {count} currencies ({currencies}), which are not added up; the table is too large to set the others aside on its own. Choose the currency with --currency CODE.',
-  'plaus.currencyRows': '{currency} ({rows} rows)',
+  'plaus.currencyRows': '{currency} ({rows} row(s))',
   'plaus.quantityPrice': 'quantity × unit price (columns {quantity} and {price})',
 
   // option form (labels, hints, choices)
