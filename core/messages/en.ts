@@ -284,7 +284,7 @@ export const en = {
   'warn.discountFraction': 'Column {column} was read as a discount given as a fraction (0.1 = 10 %) and taken off quantity × unit price on {count} row(s). Set {flag} to ignore it.',
   'warn.discountAmount': 'Column {column} was read as a discount amount (no % sign, no percent header, values above 1) and subtracted from quantity × unit price on {count} row(s). Set {flag} to ignore it.',
   'warn.discountGross': 'Column {amount} equals quantity × unit price before the discount in column {column} on {count} of {rows} discounted rows: the amount may not include the discount. Set {flag} to compute quantity × unit price less the discount, or {off} to keep the amount as it is.',
-  'warn.currencies': 'Column {column} holds {count} currencies: {currencies}. Amounts in different currencies are not added up: only the {main} rows were counted, and the {others} others were skipped. Choose the currency with --currency CODE.',
+  'warn.currencies': 'Column {column} holds {count} currencies: {currencies}. Amounts in different currencies are not added up: only the {main} rows were counted, and {others} row(s) in other currencies were skipped. Choose the currency with --currency CODE.',
   'warn.currencyUnused': 'The currency {currency} was chosen, but the table names no currency: every row was counted.',
   'err.currencyMissing': 'No row is in the currency {currency}: column {column} holds {currencies}. Choose one of them with --currency CODE.',
   'err.currencyChoose': 'Column {column} holds {count} currencies ({currencies}), which are not added up; the table is too large to set the others aside on its own. Choose the currency with --currency CODE.',

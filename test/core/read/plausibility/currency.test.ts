@@ -23,7 +23,7 @@ describe('currencies', () => {
     expect(revenue(r)).toEqual({ 'anna@example.com': 120, 'ben@example.com': 45.5, 'cara@example.com': 300 });
     expect(reasons(r)).toEqual({ 3: 'amount in USD, not in EUR (column D (Currency))', 6: 'amount in GBP, not in EUR (column D (Currency))' });
     expect(r.skipped[0].values).toEqual(STRIPE[2]);
-    expect(r.warnings.join('\n')).toMatch(/Column D \(Currency\) holds 3 currencies: EUR \(3 row\(s\)\), USD \(1 row\(s\)\), GBP \(1 row\(s\)\)\. .*only the EUR rows were counted, and the 2 others were skipped\. Choose the currency with --currency CODE/);
+    expect(r.warnings.join('\n')).toMatch(/Column D \(Currency\) holds 3 currencies: EUR \(3 row\(s\)\), USD \(1 row\(s\)\), GBP \(1 row\(s\)\)\. .*only the EUR rows were counted, and 2 row\(s\) in other currencies were skipped\. Choose the currency with --currency CODE/);
   });
 
   it('--currency chooses another one (as flag or option text), and a currency not in the table is an error', () => {
