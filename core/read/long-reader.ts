@@ -9,7 +9,7 @@
 
 import { CustomerIndex } from './customer-index';
 import { DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText } from './date-column';
-import { NumberColumn, numberOf, numberProblem } from './number-column';
+import { NumberColumn, numberOf, numberProblem, plainNumber } from './number-column';
 import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from '../basics/dates';
 import { columnLabel } from './headers';
 import { t } from '../messages';
@@ -323,21 +323,28 @@ export class LongReader {
 
   /** The revenue a row's cells give, read with the column decisions made (NaN when it does not read). */
   private amountOf(row: readonly RawCell[], decimal: '.' | ','): number {
-    const a = numberOf(row[this.ai], decimal);
-    return this.useQp ? numberOf(row[this.qi], this.numQ.decide()) * a : a;
+    const read = (v: RawCell, d: '.' | ',') => {
+      const x = typeof v === 'string' && d === '.' ? plainNumber(v) : NaN;
+      return x === x ? x : numberOf(v, d);
+    };
+    const a = read(row[this.ai], decimal);
+    return this.useQp ? read(row[this.qi], this.numQ.decide()) * a : a;
   }
 
   /** Rows with an empty customer below an order's first line: read as its lines (see plausibility/continuation). */
   private continuations(decimal: '.' | ','): void {
+    if (this.options.continuation === 'off') return;
     const empty = t('skip.noCustomer');
     const base = this.options.firstRow;
-    const entries = this.skipped.filter((k) => k.reason === empty).sort((x, y) => x.row - y.row);
-    if (this.options.continuation === 'off' || entries.length === 0) return;
+    const entries = this.skipped.filter((k) => k.reason === empty);
+    if (entries.length === 0) return;
+    if (entries.some((k, i) => i > 0 && k.row < entries[i - 1].row)) entries.sort((x, y) => x.row - y.row);
     const oi = columnOf(this.mapping, 'order');
     const text = (v: RawCell) => (oi >= 0 ? cellText(v).trim() : '');
-    const candidates: Candidate[] = entries.map((k) => ({
-      r: k.row - base, dateBlank: isBlank(k.values[this.di]), amount: this.amountOf(k.values, decimal), order: text(k.values[oi]),
-    }));
+    const candidate = (k: number): Candidate => {
+      const v = entries[k].values;
+      return { r: entries[k].row - base, dateBlank: isBlank(v[this.di]), amount: this.amountOf(v, decimal), order: text(v[oi]) };
+    };
     const others = new Map<number, SkippedRow>();
     for (const k of this.skipped) if (k.reason !== empty) others.set(k.row - base, k);
     const slotOf = (r: number): number => {
@@ -364,13 +371,13 @@ export class LongReader {
       const c = cellsOf(r);
       return c && { r, amount: c.amount, order: c.order };
     };
-    const plan = planContinuations(candidates, anchorAt, (r) => base + r, columnLabel(this.ci, this.headers[this.ci]));
+    const plan = planContinuations(entries.map((k) => k.row - base), candidate, anchorAt, (r) => base + r, columnLabel(this.ci, this.headers[this.ci]));
     if (plan.inherit.length === 0 && plan.lines.length === 0) return;
-    const byRow = new Map(entries.map((k) => [k.row - base, k]));
-    for (const l of plan.lines) byRow.get(l.r)!.reason = t('skip.orderLine', { row: base + l.header });
+    for (const l of plan.lines) entries[l.k].reason = t('skip.orderLine', { row: base + l.header });
     const gone = new Set<SkippedRow>();
-    const rows = plan.inherit.map(({ r, from }) => {
-      const k = byRow.get(r)!;
+    const rows = plan.inherit.map(({ k: at, from }) => {
+      const k = entries[at];
+      const r = k.row - base;
       gone.add(k);
       const a = cellsOf(from)!;
       const row = Array.from(k.values);
@@ -414,7 +421,7 @@ export class LongReader {
     for (let s = 0; s < n; s++) {
       const reason = e.drops.get(s);
       if (reason !== undefined) {
-        this.skipped.push({ row: base + this.index[s], reason, values: this.lines?.copies[s] ?? [] });
+        this.skipped.push({ row: base + this.index[s], reason, values: this.lines?.copies.get(s) ?? [] });
         continue;
       }
       if (k !== s) {

@@ -35,35 +35,43 @@ export interface Anchor {
 }
 
 export interface ContinuationPlan {
-  /** Rows that take the customer (and date) of the anchor row `from`. */
-  inherit: { r: number; from: number }[];
-  /** Lines of a header row: they stay skipped, with the reason naming the header's row. */
-  lines: { r: number; header: number }[];
+  /** Rows (by their position k in `rows`) that take the customer (and date) of the anchor row `from`. */
+  inherit: { k: number; from: number }[];
+  /** Lines of a header row (by position k): they stay skipped, with the reason naming the header's row. */
+  lines: { k: number; header: number }[];
   warnings: string[];
 }
 
-interface Block { anchor: Anchor; lines: Candidate[]; sum: number }
+interface Block { anchor: Anchor; lines: { k: number; c: Candidate }[]; sum: number }
 
+/**
+ * rows: the table rows with an empty customer, in order; candidate(k) reads rows[k] (asked only
+ * for rows that follow an anchor or a continuation); anchorAt(r): row r when it has a customer.
+ */
 export function planContinuations(
-  candidates: readonly Candidate[], anchorAt: (r: number) => Anchor | null, sheetRow: (r: number) => number, customerColumn: string,
+  rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null,
+  sheetRow: (r: number) => number, customerColumn: string,
 ): ContinuationPlan {
   const blocks: Block[] = [];
   let cur: Block | null = null;
   let last = -2;
-  for (const c of candidates) {
-    if (!cur || last !== c.r - 1) {
-      const anchor = anchorAt(c.r - 1);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (!cur || last !== r - 1) {
+      // the row above is an empty-customer row outside any block: no anchor
+      const anchor = k > 0 && rows[k - 1] === r - 1 ? null : anchorAt(r - 1);
       cur = anchor ? { anchor, lines: [], sum: 0 } : null;
       if (cur) blocks.push(cur);
     }
     if (!cur) continue;
+    const c = candidate(k);
     const belongs = c.amount === c.amount && (c.order !== '' ? c.order === cur.anchor.order : c.dateBlank);
     const above = cur.lines.length + (cur.anchor.amount === cur.anchor.amount ? 1 : 0);
     const subtotal = above >= 2 && sameAmount(c.amount, cur.sum + (cur.anchor.amount === cur.anchor.amount ? cur.anchor.amount : 0));
     if (!belongs || subtotal) { cur = null; continue; }
-    cur.lines.push(c);
+    cur.lines.push({ k, c });
     cur.sum += c.amount;
-    last = c.r;
+    last = r;
   }
   const used = blocks.filter((b) => b.lines.length > 0);
   const isHeader = (b: Block) => b.anchor.amount === b.anchor.amount && b.anchor.amount !== 0 && sameAmount(b.anchor.amount, b.sum);
@@ -76,9 +84,9 @@ export function planContinuations(
   for (const b of used) {
     if (headerLayout && b.anchor.amount === b.anchor.amount) {
       headerRows.push(sheetRow(b.anchor.r));
-      for (const l of b.lines) plan.lines.push({ r: l.r, header: b.anchor.r });
+      for (const l of b.lines) plan.lines.push({ k: l.k, header: b.anchor.r });
     } else {
-      for (const l of b.lines) { plan.inherit.push({ r: l.r, from: b.anchor.r }); inheritRows.push(sheetRow(l.r)); }
+      for (const l of b.lines) { plan.inherit.push({ k: l.k, from: b.anchor.r }); inheritRows.push(sheetRow(l.c.r)); }
     }
   }
   const flag = '--continuation off';

@@ -66,7 +66,10 @@ export class LineFacts {
   marked = false;
   discountCells: RawCell[] = [];
   /** Copies of the cells of rows the checks may skip, by used-row position. */
-  copies: (RawCell[] | undefined)[] = [];
+  copies = new Map<number, RawCell[]>();
+  /** The order cell of the last row taken and its id: the lines of an order follow each other. */
+  private lastOrderCell: RawCell = undefined;
+  private lastOrderId = 0;
 
   constructor(mapping: ColumnMapping[], useQp: boolean, options: SegmentOptions) {
     this.order = columnOf(mapping, 'order');
@@ -91,9 +94,12 @@ export class LineFacts {
     if (s >= this.n) this.n = s + 1;
     let copy = false;
     if (this.order >= 0) {
+      const cell = row[this.order];
       const known = this.orders.list.length;
-      const id = this.orders.id(keyOf(row[this.order]));
-      this.orderIds = grown(this.orderIds, s);
+      const id = cell === this.lastOrderCell && cell !== undefined ? this.lastOrderId : this.orders.id(keyOf(cell));
+      this.lastOrderCell = cell;
+      this.lastOrderId = id;
+      if (s >= this.orderIds.length) this.orderIds = grown(this.orderIds, s);
       this.orderIds[s] = id;
       if (id >= known) { this.firstRowOf[id] = r; copy = true; } else if (id > 0 && r < this.firstRowOf[id]) { this.firstRowOf[id] = r; copy = true; }
     }
@@ -110,7 +116,7 @@ export class LineFacts {
     }
     if (this.currency >= 0) copy = this.setCurrency(s, currencyCode(keyOf(row[this.currency]))) || copy;
     if (this.discount >= 0) this.discountCells[s] = row[this.discount];
-    if (copy) this.copies[s] = Array.from(row);
+    if (copy) this.copies.set(s, Array.from(row));
   }
 
   /** The amount text of used row s names a currency (read only when there is no currency column). */
@@ -120,7 +126,7 @@ export class LineFacts {
     if (code === null) return;
     this.marked = true;
     if (s >= this.n) this.n = s + 1;
-    if (this.setCurrency(s, code)) this.copies[s] = Array.from(row);
+    if (this.setCurrency(s, code)) this.copies.set(s, Array.from(row));
   }
 
   /** Record the currency of row s; whether its cells should be copied. */
@@ -143,10 +149,16 @@ export class LineFacts {
     const n = order.length;
     const ints = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
       const b = new Int32Array(n);
-      for (let k = 0; k < n; k++) b[k] = order[k] < a.length ? a[order[k]] : 0;
+      const len = a.length;
+      for (let k = 0; k < n; k++) { const i = order[k]; if (i < len) b[k] = a[i]; }
       return b;
     };
     const cells = <T>(a: T[]): T[] => (a.length ? order.map((i) => a[i]) : a);
+    if (this.copies.size) {
+      const at = new Int32Array(n);
+      for (let k = 0; k < n; k++) at[order[k]] = k;
+      this.copies = new Map([...this.copies].map(([s, row]) => [at[s], row]));
+    }
     if (this.order >= 0) this.orderIds = ints(this.orderIds);
     if (this.docType >= 0) this.docIds = ints(this.docIds);
     if (this.currencyIds) this.currencyIds = ints(this.currencyIds);
@@ -154,7 +166,6 @@ export class LineFacts {
     this.quantityCells = cells(this.quantityCells);
     this.priceCells = cells(this.priceCells);
     this.discountCells = cells(this.discountCells);
-    this.copies = cells(this.copies);
     this.n = n;
   }
 

@@ -125,15 +125,18 @@ describe('continuation lines', () => {
 
   it('the plan: blocks, the header rule, the subtotal guard', () => {
     const anchors = new Map<number, Anchor>([[1, { r: 1, amount: 30, order: '' }], [4, { r: 4, amount: 12, order: '' }]]);
-    const c = (r: number, amount: number): Candidate => ({ r, dateBlank: true, amount, order: '' });
-    const plan = planContinuations([c(2, 10), c(3, 20), c(5, 7), c(6, 5)], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
+    const plan0 = (cands: [number, number][]) => {
+      const list = cands.map(([r, amount]): Candidate => ({ r, dateBlank: true, amount, order: '' }));
+      return planContinuations(cands.map(([r]) => r), (k) => list[k], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
+    };
+    const plan = plan0([[2, 10], [3, 20], [5, 7], [6, 5]]);
     // both blocks of three rows open with the sum of their lines: header-plus-detail
-    expect(plan.lines).toEqual([{ r: 2, header: 1 }, { r: 3, header: 1 }, { r: 5, header: 4 }, { r: 6, header: 4 }]);
+    expect(plan.lines).toEqual([{ k: 0, header: 1 }, { k: 1, header: 1 }, { k: 2, header: 4 }, { k: 3, header: 4 }]);
     expect(plan.inherit).toEqual([]);
-    const one = planContinuations([c(2, 10), c(3, 20)], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
-    expect(one.inherit).toEqual([{ r: 2, from: 1 }, { r: 3, from: 1 }]); // one block is no evidence
-    const sub = planContinuations([c(2, 10), c(3, 40)], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
-    expect(sub.inherit).toEqual([{ r: 2, from: 1 }]); // 40 = 30 + 10: a subtotal
+    const one = plan0([[2, 10], [3, 20]]);
+    expect(one.inherit).toEqual([{ k: 0, from: 1 }, { k: 1, from: 1 }]); // one block is no evidence
+    const sub = plan0([[2, 10], [3, 40]]);
+    expect(sub.inherit).toEqual([{ k: 0, from: 1 }]); // 40 = 30 + 10: a subtotal
   });
 
   it('clean ledgers: no row is continued, no warning', () => {
