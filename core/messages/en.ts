@@ -264,7 +264,7 @@ export const en = {
   'skip.docPayment': 'a payment ("{value}" in column {column}), not revenue',
   'skip.docNotSale': 'not a sale ("{value}" in column {column})',
   'skip.otherCurrency': 'amount in {currency}, not in {main} (column {column})',
-  'warn.continuation': '{count} row(s) with an empty customer in column {column} directly below an order\'s first line were read as its lines, with its customer and date (rows {rows}). Set {flag} to skip them instead.',
+  'warn.continuation': '{count} row(s) with an empty customer in column {column} were read as lines of the row above them, with its customer (and its date where theirs is empty) (rows {rows}). Set {flag} to skip them instead.',
   'warn.continuationHeader': '{headers} order row(s) hold the sum of the {count} line(s) with an empty customer in column {column} below them (rows {rows}): the orders were counted, their lines skipped. Set {flag} to skip them all.',
   'warn.orderHeaders': '{count} order header row(s), whose amount is the sum of the lines below them with the same number in column {column}, were skipped so that no order counts twice (rows {rows}). Set {flag} if they are no headers.',
   'warn.orderTotalLine': 'Column {column} shows the same amount on every line of {orders} of the {multi} orders with several lines (order number in column {order}): it holds order totals. The revenue of each line was taken from {source} instead. Set {flag} to choose the amount column, or {off} to add up the column as it is.',

@@ -357,19 +357,40 @@ export class LongReader {
       }
       return -1;
     };
-    const cellsOf = (r: number): { customer: RawCell; date: RawCell; order: string; amount: number } | null => {
+    // sums of the used rows up to each one, and where each customer run starts (for the total guards)
+    const n = this.n;
+    const prefix = new Float64Array(n + 1);
+    const runStart = new Int32Array(n);
+    for (let s = 0; s < n; s++) {
+      prefix[s + 1] = prefix[s] + this.amt[s];
+      runStart[s] = s > 0 && this.cust[s] === this.cust[s - 1] && this.index[s] === this.index[s - 1] + 1 ? runStart[s - 1] : s;
+    }
+    const usedUpTo = (r: number): number => {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (this.index[mid] <= r) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
+    const cellsOf = (r: number): { customer: RawCell; date: RawCell; order: string; amount: number; slot: number } | null => {
       const s = slotOf(r);
       if (s >= 0) {
         const order = oi >= 0 && this.lines ? this.lines.orders.list[this.lines.orderIds[s]] : '';
-        return { customer: this.customers.names[this.cust[s]], date: isoFromDay(this.day[s]), order, amount: this.amt[s] };
+        return { customer: this.customers.names[this.cust[s]], date: isoFromDay(this.day[s]), order, amount: this.amt[s], slot: s };
       }
       const k = others.get(r);
       if (!k || isBlank(k.values[this.ci]) || errorValue(k.values[this.ci])) return null;
-      return { customer: k.values[this.ci], date: k.values[this.di], order: text(k.values[oi]), amount: this.amountOf(k.values, decimal) };
+      return { customer: k.values[this.ci], date: k.values[this.di], order: text(k.values[oi]), amount: this.amountOf(k.values, decimal), slot: -1 };
     };
     const anchorAt = (r: number): Anchor | null => {
       const c = cellsOf(r);
-      return c && { r, amount: c.amount, order: c.order };
+      if (!c) return null;
+      const used = usedUpTo(r);
+      const s = c.slot;
+      return {
+        r, amount: c.amount, order: c.order, heading: c.amount !== c.amount && isBlank(c.date),
+        runSum: s >= 0 ? prefix[s + 1] - prefix[runStart[s]] : NaN, runRows: s >= 0 ? s + 1 - runStart[s] : 0,
+        tableSum: prefix[used], tableRows: used,
+      };
     };
     const plan = planContinuations(entries.map((k) => k.row - base), candidate, anchorAt, (r) => base + r, columnLabel(this.ci, this.headers[this.ci]));
     if (plan.inherit.length === 0 && plan.lines.length === 0) return;

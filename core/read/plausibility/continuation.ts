@@ -1,18 +1,23 @@
 // Check: rows with an empty customer directly below a row that has one. Order-line exports (1C,
-// SAP and many ERP "sales by document" reports, QuickBooks' "Sales by Customer Detail") write
-// the customer and date on an order's first line only; today such a row is skipped as "customer
-// is empty". A row is a continuation of the row above when
-//  - its customer cell is empty, its amount reads, and it follows the row above directly (or
-//    another continuation of it), and
-//  - its order number is the one of the row above, or it has none and its date is empty too;
-//  - and it is no subtotal: its amount is not the sum of the two or more lines above it.
-// Two readings of such blocks:
-//  - header-plus-detail: the first row holds the order total and the rows below its lines. When
+// SAP and many ERP "sales by document" reports) write the customer and date on an order's first
+// line only; grouped reports (QuickBooks "Sales by Customer Detail") write the customer once, on a
+// heading row above its lines. Today such a row is skipped as "customer is empty". A row
+// continues the row above (its anchor) when
+//  - its customer cell is empty, its amount reads, and it follows the anchor directly (or another
+//    continuation of it);
+//  - and its order number is the anchor's; or it has none and its date is empty too; or the
+//    anchor is a heading (a customer with neither amount nor date);
+//  - and it is no total: its amount is not the sum of the two or more rows of its block above it,
+//    nor of the two or more rows of the anchor's customer run (a group subtotal), nor of the two or
+//    more used rows of the table above it (a grand total).
+// A row that continues only by the layout (no order number of the anchor's) needs company: at
+// least two such rows in the table, else it stays skipped. Two readings of the blocks found:
+//  - header-plus-detail: the anchor holds the order total and the rows below are its lines. When
 //    at least two blocks of three or more rows open with the sum of their lines, and they are at
-//    least half of such blocks, every block whose first row has an amount is read so: its first
-//    row counts (it is the order), its lines are skipped with the reason (their total is counted);
-//  - otherwise each continuation row takes the customer (and, if its own is empty, the date) of
-//    the row above and is read as a line of its own.
+//    least half of such blocks, every block whose anchor has an amount is read so: the anchor
+//    counts (it is the order), its lines are skipped with the reason (their total is counted);
+//  - otherwise each continuation row takes the customer (and, where its own are empty, the date
+//    and order number) of its anchor and is read as a line of its own.
 // `--continuation off` skips such rows as before.
 
 import { t } from '../../messages';
@@ -30,8 +35,17 @@ export interface Candidate {
 
 export interface Anchor {
   r: number;
+  /** NaN when its amount does not read. */
   amount: number;
   order: string;
+  /** A customer with neither amount nor date: the heading of a group of lines. */
+  heading: boolean;
+  /** The sum and number of the used rows of the anchor's customer run, ending at the anchor. */
+  runSum: number;
+  runRows: number;
+  /** The sum and number of the used rows of the table up to the anchor. */
+  tableSum: number;
+  tableRows: number;
 }
 
 export interface ContinuationPlan {
@@ -44,15 +58,12 @@ export interface ContinuationPlan {
 
 interface Block { anchor: Anchor; lines: { k: number; c: Candidate }[]; sum: number }
 
-/**
- * rows: the table rows with an empty customer, in order; candidate(k) reads rows[k] (asked only
- * for rows that follow an anchor or a continuation); anchorAt(r): row r when it has a customer.
- */
-export function planContinuations(
-  rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null,
-  sheetRow: (r: number) => number, customerColumn: string,
-): ContinuationPlan {
+const reads = (x: number) => x === x;
+
+/** The blocks of continuation rows; `layout`: rows may continue by the layout alone. */
+function blocksOf(rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null, layout: boolean) {
   const blocks: Block[] = [];
+  let byLayout = 0;
   let cur: Block | null = null;
   let last = -2;
   for (let k = 0; k < rows.length; k++) {
@@ -65,24 +76,43 @@ export function planContinuations(
     }
     if (!cur) continue;
     const c = candidate(k);
-    const belongs = c.amount === c.amount && (c.order !== '' ? c.order === cur.anchor.order : c.dateBlank);
-    const above = cur.lines.length + (cur.anchor.amount === cur.anchor.amount ? 1 : 0);
-    const subtotal = above >= 2 && sameAmount(c.amount, cur.sum + (cur.anchor.amount === cur.anchor.amount ? cur.anchor.amount : 0));
-    if (!belongs || subtotal) { cur = null; continue; }
+    const a = cur.anchor;
+    const byOrder = c.order !== '' && c.order === a.order;
+    const fits = byOrder || a.heading || (c.order === '' && c.dateBlank);
+    const aboveRows = cur.lines.length + (reads(a.amount) ? 1 : 0);
+    const aboveSum = cur.sum + (reads(a.amount) ? a.amount : 0);
+    const total = (aboveRows >= 2 && sameAmount(c.amount, aboveSum))
+      || (a.runRows >= 2 && sameAmount(c.amount, a.runSum + cur.sum))
+      || (a.tableRows + cur.lines.length >= 2 && sameAmount(c.amount, a.tableSum + cur.sum));
+    if (!reads(c.amount) || !fits || total || (!byOrder && !layout)) { cur = null; continue; }
+    if (!byOrder) byLayout++;
     cur.lines.push({ k, c });
     cur.sum += c.amount;
     last = r;
   }
-  const used = blocks.filter((b) => b.lines.length > 0);
-  const isHeader = (b: Block) => b.anchor.amount === b.anchor.amount && b.anchor.amount !== 0 && sameAmount(b.anchor.amount, b.sum);
-  const big = used.filter((b) => b.lines.length >= 2);
+  return { blocks: blocks.filter((b) => b.lines.length > 0), byLayout };
+}
+
+/**
+ * rows: the table rows with an empty customer, in order; candidate(k) reads rows[k] (asked only
+ * for rows that follow an anchor or a continuation); anchorAt(r): row r when it has a customer.
+ */
+export function planContinuations(
+  rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null,
+  sheetRow: (r: number) => number, customerColumn: string,
+): ContinuationPlan {
+  let { blocks, byLayout } = blocksOf(rows, candidate, anchorAt, true);
+  // a row that continues by the layout alone needs another one
+  if (byLayout === 1) blocks = blocksOf(rows, candidate, anchorAt, false).blocks;
+  const isHeader = (b: Block) => reads(b.anchor.amount) && b.anchor.amount !== 0 && sameAmount(b.anchor.amount, b.sum);
+  const big = blocks.filter((b) => b.lines.length >= 2);
   const bigHeaders = big.filter(isHeader).length;
   const headerLayout = bigHeaders >= 2 && bigHeaders * 2 >= big.length;
   const plan: ContinuationPlan = { inherit: [], lines: [], warnings: [] };
   const headerRows: number[] = [];
   const inheritRows: number[] = [];
-  for (const b of used) {
-    if (headerLayout && b.anchor.amount === b.anchor.amount) {
+  for (const b of blocks) {
+    if (headerLayout && reads(b.anchor.amount)) {
       headerRows.push(sheetRow(b.anchor.r));
       for (const l of b.lines) plan.lines.push({ k: l.k, header: b.anchor.r });
     } else {

@@ -64,7 +64,7 @@ describe('continuation lines', () => {
     expect(r.totals.rowsSkipped).toBe(0);
     const bayside = r.customers.find((c) => c.customer === 'Bayside Cafe')!;
     expect(bayside.purchases).toBe(2);
-    expect(r.warnings.join('\n')).toMatch(/3 row\(s\) with an empty customer in column A \(Customer\) directly below an order's first line were read as its lines.*\(rows 3, 4, 7\)\. Set --continuation off/);
+    expect(r.warnings.join('\n')).toMatch(/3 row\(s\) with an empty customer in column A \(Customer\) were read as lines of the row above them.*\(rows 3, 4, 7\)\. Set --continuation off/);
   });
 
   it('without an order column, a row whose customer and date are both empty continues the row above', () => {
@@ -82,11 +82,41 @@ describe('continuation lines', () => {
     const grid: RawCell[][] = [
       ['Customer', 'Date', 'Item', 'Amount'],
       ['A', '2024-01-02', 'x', 10], ['', '', 'y', 5], ['', '', '', 15],
-      ['B', '2024-01-04', 'z', 7],
+      ['B', '2024-01-04', 'z', 7], ['', '', 'w', 2],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ A: 15, B: 9 });
+    expect(reasons(r)).toEqual({ 4: 'customer is empty' });
+  });
+
+  it('QuickBooks "Sales by Customer Detail": a heading row with the customer, its dated lines below', () => {
+    const grid: RawCell[][] = [
+      ['Customer', 'Date', 'Transaction Type', 'Num', 'Amount'],
+      ["Amy's Bird Sanctuary", '', '', '', ''],
+      ['', '01/05/2024', 'Invoice', '1001', '1,200.00'],
+      ['', '02/28/2024', 'Sales Receipt', '1004', '300.00'],
+      ['Cool Cars', '', '', '', ''],
+      ['', '02/02/2024', 'Invoice', '1002', '850.00'],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ "Amy's Bird Sanctuary": 1500, 'Cool Cars': 850 });
+    expect(reasons(r)).toEqual({ 2: 'date is empty', 5: 'date is empty' });
+  });
+
+  it('totals are no lines: a grand total or a group subtotal with an empty customer stays skipped', () => {
+    const grid: RawCell[][] = [
+      ['Customer', 'Date', 'Amount'],
+      ['A', '2024-01-02', 10], ['A', '2024-01-03', 5], ['', '', 15],
+      ['B', '2024-01-04', 7], ['', '', 22],
     ];
     const r = segment(grid);
     expect(revenue(r)).toEqual({ A: 15, B: 7 });
-    expect(reasons(r)).toEqual({ 4: 'customer is empty' });
+    expect(reasons(r)).toEqual({ 4: 'customer is empty', 6: 'customer is empty' });
+  });
+
+  it('a single row continuing by the layout alone is no layout: it stays skipped', () => {
+    const grid: RawCell[][] = [['Customer', 'Date', 'Amount'], ['A', '2024-01-02', 10], ['B', '2024-01-03', 5], ['', '', 3]];
+    expect(reasons(segment(grid))).toEqual({ 4: 'customer is empty' });
   });
 
   it('--continuation off skips them as before', () => {
@@ -116,15 +146,17 @@ describe('continuation lines', () => {
   });
 
   it('a continuation under a skipped row fails for the same reason, with its own cells', () => {
-    const grid: RawCell[][] = [['Customer', 'Date', 'Amount'], ['A', 'soon', 10], ['', '', 5], ['B', '2024-01-04', 7]];
+    const grid: RawCell[][] = [['Customer', 'Date', 'Amount'], ['A', 'soon', 10], ['', '', 5], ['', '', 6], ['B', '2024-01-04', 7]];
     const r = segment(grid);
     expect(reasons(r)[2]).toMatch(/"soon"/);
     expect(reasons(r)[3]).toMatch(/"soon"/);
+    expect(reasons(r)[4]).toMatch(/"soon"/);
     expect(r.skipped.find((s) => s.row === 3)!.values).toEqual(['', '', 5]);
   });
 
   it('the plan: blocks, the header rule, the subtotal guard', () => {
-    const anchors = new Map<number, Anchor>([[1, { r: 1, amount: 30, order: '' }], [4, { r: 4, amount: 12, order: '' }]]);
+    const anchor = (r: number, amount: number): Anchor => ({ r, amount, order: '', heading: false, runSum: amount, runRows: 1, tableSum: amount, tableRows: 1 });
+    const anchors = new Map<number, Anchor>([[1, anchor(1, 30)], [4, anchor(4, 12)]]);
     const plan0 = (cands: [number, number][]) => {
       const list = cands.map(([r, amount]): Candidate => ({ r, dateBlank: true, amount, order: '' }));
       return planContinuations(cands.map(([r]) => r), (k) => list[k], (r) => anchors.get(r) ?? null, (r) => r + 1, 'A');
@@ -135,8 +167,12 @@ describe('continuation lines', () => {
     expect(plan.inherit).toEqual([]);
     const one = plan0([[2, 10], [3, 20]]);
     expect(one.inherit).toEqual([{ k: 0, from: 1 }, { k: 1, from: 1 }]); // one block is no evidence
-    const sub = plan0([[2, 10], [3, 40]]);
-    expect(sub.inherit).toEqual([{ k: 0, from: 1 }]); // 40 = 30 + 10: a subtotal
+    const sub = plan0([[2, 10], [3, 40], [5, 7]]);
+    expect(sub.inherit).toEqual([{ k: 0, from: 1 }, { k: 2, from: 4 }]); // 40 = 30 + 10: a subtotal
+    // a row that continues by the layout alone needs another one
+    expect(plan0([[2, 10], [3, 40]]).inherit).toEqual([]);
+    const byOrder = planContinuations([2], () => ({ r: 2, dateBlank: false, amount: 5, order: 'X' }), () => ({ ...anchor(1, 30), order: 'X' }), (r) => r + 1, 'A');
+    expect(byOrder.inherit).toEqual([{ k: 0, from: 1 }]); // an order number is evidence enough
   });
 
   it('clean ledgers: no row is continued, no warning', () => {
