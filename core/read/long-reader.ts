@@ -416,7 +416,7 @@ export class LongReader {
       // a continuation that still fails is listed with its own cells
       if (this.skipped.length > before) this.skipped[this.skipped.length - 1].values = values;
     }
-    this.restoreRowOrder();
+    if (rows.length) this.restoreRowOrder();
     this.warnings.push(...plan.warnings);
   }
 

@@ -6,7 +6,7 @@
 // row is built — the first day of its month, the Monday of its ISO week, or the day itself — as
 // one more column of the table, read like any other date column, and a warning says so.
 
-import { civilFromDay, dayFromCivil, isoFromDay } from '../../basics/dates';
+import { civilFromDay, dayFromCivil, isoFromDay, SERIAL_1970 } from '../../basics/dates';
 import { columnLabel, foldHeader } from '../headers';
 import { t } from '../../messages';
 import { cellText, isBlank } from '../values';
@@ -78,15 +78,25 @@ function wholeOf(v: RawCell, min: number, max: number): number {
   return Number.isInteger(n) && n >= min && n <= max ? n : NaN;
 }
 
+/** A cell that holds a whole date (an Excel serial or a Date object, formatted to show its month or year). */
+function civilOf(v: RawCell): [number, number, number] | null {
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? [v.getFullYear(), v.getMonth() + 1, v.getDate()] : null;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 20000 && v <= 80000 ? civilFromDay(v - SERIAL_1970) : null;
+}
+
 function yearOf(v: RawCell): number {
+  const c = civilOf(v);
+  if (c) return c[0];
   const n = wholeOf(v, 1900, 2100);
   if (n === n) return n;
   const m = /^\s*(?:FY|GJ)?\s*(\d{4})\s*$/i.exec(cellText(v));
   return m ? wholeOf(m[1], 1900, 2100) : NaN;
 }
 
-/** A month cell: 3, "03", "März", "Μαρτίου", "2024-03", "03/2024". */
+/** A month cell: 3, "03", "März", "Μαρτίου", "2024-03", "03/2024", or a date shown as its month. */
 export function monthOf(v: RawCell): number {
+  const c = civilOf(v);
+  if (c) return c[1];
   const n = wholeOf(v, 1, 12);
   if (n === n) return n;
   const s = cellText(v).trim();

@@ -76,6 +76,9 @@ describe('split date columns', () => {
     for (const [v, m] of [[3, 3], ['03', 3], ['März', 3], ['Μαρτίου', 3], ['mars', 3], ['marzo', 3], ['Март', 3], ['Sept.', 9], ['2024-11', 11], ['11/2024', 11], ['P07', 7], [13, NaN], ['Foo', NaN]] as const) {
       expect(monthOf(v), String(v)).toBe(m);
     }
+    // a whole date formatted to show its month or year (an Excel serial, a Sheets Date)
+    expect(monthOf(45352)).toBe(3); // 2024-03-01
+    expect(monthOf(new Date(2024, 10, 15))).toBe(11);
     for (const [v, w] of [[12, 12], ['KW 12', 12], ['W07', 7], ['2024-W12', 12], [54, NaN]] as const) expect(weekOf(v), String(v)).toBe(w);
   });
 });
