@@ -9,17 +9,17 @@
 
 import { CustomerIndex } from './customer-index';
 import { DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText } from './date-column';
-import { NumberColumn, numberOf, numberProblem, plainNumber } from './number-column';
+import { NumberColumn, numberOf, numberProblem } from './number-column';
 import { commonSerialDay, isoDateDay, isoFromDay, parseIsoDay } from '../basics/dates';
 import { columnLabel } from './headers';
 import { t } from '../messages';
 import { take, giveBack } from '../basics/scratch';
-import { cellText, errorValue, isBlank, isTruthy } from './values';
+import { errorValue, isBlank, isTruthy } from './values';
 import { newCustomerFacts } from './customer-facts';
 import { columnOf, rowIsBlank } from './row-cells';
 import type { ReadResult } from './read-types';
 import type { ColumnMapping, RawCell, SegmentOptions, SkippedRow } from '../types';
-import { checkLines, LineFacts, mayHoldCurrency, planContinuations, type Anchor, type Candidate } from './plausibility';
+import { checkLines, continuationRows, LineFacts, mayHoldCurrency, type ReaderView } from './plausibility';
 
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
@@ -321,118 +321,39 @@ export class LongReader {
 
   // --- plausibility (core/read/plausibility): continuation lines, then the checks of the used rows
 
-  /** The revenue a row's cells give, read with the column decisions made (NaN when it does not read). */
-  private amountOf(row: readonly RawCell[], decimal: '.' | ','): number {
-    const read = (v: RawCell, d: '.' | ',') => {
-      const x = typeof v === 'string' && d === '.' ? plainNumber(v) : NaN;
-      return x === x ? x : numberOf(v, d);
+  private view(decimal: '.' | ','): ReaderView {
+    return {
+      n: this.n, cust: this.cust, day: this.day, amount: this.amt.subarray(0, this.n), index: this.index, names: this.customers.names,
+      skipped: this.skipped, lines: this.lines, mapping: this.mapping, headers: this.headers, options: this.options,
+      customerColumn: this.ci, dateColumn: this.di, amountColumn: this.ai, quantityColumn: this.useQp ? this.qi : -1,
+      decimal, quantityDecimal: this.numQ.decide(),
     };
-    const a = read(row[this.ai], decimal);
-    return this.useQp ? read(row[this.qi], this.numQ.decide()) * a : a;
   }
 
   /** Rows with an empty customer below an order's first line: read as its lines (see plausibility/continuation). */
   private continuations(decimal: '.' | ','): void {
     if (this.options.continuation === 'off') return;
-    const empty = t('skip.noCustomer');
-    const base = this.options.firstRow;
-    const entries = this.skipped.filter((k) => k.reason === empty);
-    if (entries.length === 0) return;
-    if (entries.some((k, i) => i > 0 && k.row < entries[i - 1].row)) entries.sort((x, y) => x.row - y.row);
-    const oi = columnOf(this.mapping, 'order');
-    const text = (v: RawCell) => (oi >= 0 ? cellText(v).trim() : '');
-    const candidate = (k: number): Candidate => {
-      const v = entries[k].values;
-      return { r: entries[k].row - base, dateBlank: isBlank(v[this.di]), amount: this.amountOf(v, decimal), order: text(v[oi]) };
-    };
-    const others = new Map<number, SkippedRow>();
-    for (const k of this.skipped) if (k.reason !== empty) others.set(k.row - base, k);
-    const slotOf = (r: number): number => {
-      let lo = 0;
-      let hi = this.n - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.index[mid] === r) return mid;
-        if (this.index[mid] < r) lo = mid + 1; else hi = mid - 1;
-      }
-      return -1;
-    };
-    // sums of the used rows up to each one, and where each customer run starts (for the total guards)
-    const n = this.n;
-    const prefix = new Float64Array(n + 1);
-    const runStart = new Int32Array(n);
-    for (let s = 0; s < n; s++) {
-      prefix[s + 1] = prefix[s] + this.amt[s];
-      runStart[s] = s > 0 && this.cust[s] === this.cust[s - 1] && this.index[s] === this.index[s - 1] + 1 ? runStart[s - 1] : s;
-    }
-    const usedUpTo = (r: number): number => {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (this.index[mid] <= r) lo = mid + 1; else hi = mid; }
-      return lo;
-    };
-    const cellsOf = (r: number): { customer: RawCell; date: RawCell; order: string; amount: number; slot: number } | null => {
-      const s = slotOf(r);
-      if (s >= 0) {
-        const order = oi >= 0 && this.lines ? this.lines.orders.list[this.lines.orderIds[s]] : '';
-        return { customer: this.customers.names[this.cust[s]], date: isoFromDay(this.day[s]), order, amount: this.amt[s], slot: s };
-      }
-      const k = others.get(r);
-      if (!k || isBlank(k.values[this.ci]) || errorValue(k.values[this.ci])) return null;
-      return { customer: k.values[this.ci], date: k.values[this.di], order: text(k.values[oi]), amount: this.amountOf(k.values, decimal), slot: -1 };
-    };
-    const anchorAt = (r: number): Anchor | null => {
-      const c = cellsOf(r);
-      if (!c) return null;
-      const used = usedUpTo(r);
-      const s = c.slot;
-      return {
-        r, amount: c.amount, order: c.order, heading: c.amount !== c.amount && isBlank(c.date),
-        runSum: s >= 0 ? prefix[s + 1] - prefix[runStart[s]] : NaN, runRows: s >= 0 ? s + 1 - runStart[s] : 0,
-        tableSum: prefix[used], tableRows: used,
-      };
-    };
-    const plan = planContinuations(entries.map((k) => k.row - base), candidate, anchorAt, (r) => base + r, columnLabel(this.ci, this.headers[this.ci]));
-    if (plan.inherit.length === 0 && plan.lines.length === 0) return;
-    for (const l of plan.lines) entries[l.k].reason = t('skip.orderLine', { row: base + l.header });
-    const gone = new Set<SkippedRow>();
-    const rows = plan.inherit.map(({ k: at, from }) => {
-      const k = entries[at];
-      const r = k.row - base;
-      gone.add(k);
-      const a = cellsOf(from)!;
-      const row = Array.from(k.values);
-      row[this.ci] = a.customer;
-      if (isBlank(row[this.di])) row[this.di] = a.date;
-      if (oi >= 0 && isBlank(row[oi]) && a.order !== '') row[oi] = a.order;
-      return { r, row, values: k.values };
-    });
+    const plan = continuationRows(this.view(decimal));
+    if (!plan) return;
+    for (const { entry, reason } of plan.relabel) entry.reason = reason;
+    const gone = new Set(plan.inherit.map((i) => i.entry));
     let w = 0;
     for (const k of this.skipped) if (!gone.has(k)) this.skipped[w++] = k;
     this.skipped.length = w;
-    for (const { r, row, values } of rows) {
+    for (const { entry, row } of plan.inherit) {
       const before = this.skipped.length;
-      this.evaluate(row, r, this.customers.lookup(row[this.ci]), true);
+      this.evaluate(row, entry.row - this.options.firstRow, this.customers.lookup(row[this.ci]), true);
       // a continuation that still fails is listed with its own cells
-      if (this.skipped.length > before) this.skipped[this.skipped.length - 1].values = values;
+      if (this.skipped.length > before) this.skipped[this.skipped.length - 1].values = entry.values;
     }
-    if (rows.length) this.restoreRowOrder();
+    if (plan.inherit.length) this.restoreRowOrder();
     this.warnings.push(...plan.warnings);
   }
 
   /** The plausibility checks of the used rows; their changes and the rows they set aside. */
   private lineChecks(decimal: '.' | ','): void {
     const n = this.n;
-    const amountTexts: string[] = [];
-    if (!this.useQp) {
-      for (const k of this.skipped) {
-        const v = k.values[this.ai];
-        if (typeof v === 'string' && !isBlank(v) && !errorValue(v) && numberOf(v, decimal) !== numberOf(v, decimal)) amountTexts.push(v.trim());
-      }
-    }
-    const e = checkLines(this.lines, { n, amount: this.amt.subarray(0, n), profit: this.profit ? this.profit.subarray(0, n) : null, index: this.index }, {
-      mapping: this.mapping, headers: this.headers, options: this.options, useQp: this.useQp, amountColumn: this.ai, amountTexts,
-    });
+    const e = checkLines(this.view(decimal), this.profit ? this.profit.subarray(0, n) : null);
     this.warnings.push(...e.warnings);
     if (e.amount) this.amt.set(e.amount);
     if (e.profit && this.profit) this.profit.set(e.profit);

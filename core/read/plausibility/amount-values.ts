@@ -8,6 +8,9 @@
 
 import { columnLabel, foldHeader } from '../headers';
 import { t } from '../../messages';
+import { numberOf } from '../number-column';
+import { errorValue, isBlank } from '../values';
+import type { SkippedRow } from '../../types';
 
 const SAMPLE = 4096;
 
@@ -76,6 +79,16 @@ export function checkAmountValues(d: AmountValuesInput): string[] {
     out.push(t('warn.amountYears', { column, example: sample[0], flag }));
   } else if (whole === m && large === m && increasing >= 0.9 * (m - 1)) {
     out.push(t('warn.amountIds', { column, first: sample[0], last: sample[m - 1], flag }));
+  }
+  return out;
+}
+
+/** The texts of the amount cells of skipped rows that are no numbers. */
+export function amountTexts(skipped: readonly SkippedRow[], column: number, decimal: '.' | ','): string[] {
+  const out: string[] = [];
+  for (const k of skipped) {
+    const v = k.values[column];
+    if (typeof v === 'string' && !isBlank(v) && !errorValue(v) && numberOf(v, decimal) !== numberOf(v, decimal)) out.push(v.trim());
   }
   return out;
 }

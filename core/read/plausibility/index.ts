@@ -6,8 +6,9 @@
 
 import { columnLabel } from '../headers';
 import { t } from '../../messages';
-import type { ColumnMapping, SegmentOptions } from '../../types';
-import { checkAmountValues } from './amount-values';
+import type { SegmentOptions } from '../../types';
+import type { ReaderView } from './reader-view';
+import { amountTexts, checkAmountValues } from './amount-values';
 import { checkCurrencies } from './currency';
 import { checkDiscount } from './discount';
 import { checkDocTypes } from './doc-type';
@@ -18,28 +19,9 @@ import { checkRepeatedTotals } from './repeated-total';
 
 export { LineFacts } from './line-facts';
 export { mayHoldCurrency } from './currency';
-export { planContinuations, type Anchor, type Candidate } from './continuation';
+export { continuationRows } from './continuation-rows';
 export { SplitDate, splitDatePlan } from './split-date';
-
-export interface UsedRows {
-  n: number;
-  amount: Float64Array;
-  profit: Float64Array | null;
-  /** Table row of each used row (the header is row 0). */
-  index: Int32Array;
-}
-
-export interface LineContext {
-  mapping: ColumnMapping[];
-  headers: readonly string[];
-  options: SegmentOptions;
-  /** Revenue is quantity × unit price (no amount column). */
-  useQp: boolean;
-  /** The amount column (the price column when useQp). */
-  amountColumn: number;
-  /** Texts of the amount cells of rows skipped because they are not numbers. */
-  amountTexts: readonly string[];
-}
+export type { ReaderView } from './reader-view';
 
 export interface LineEdits {
   /** New amounts (and profits) of the used rows, or null when unchanged. */
@@ -50,64 +32,68 @@ export interface LineEdits {
   warnings: string[];
 }
 
-export function checkLines(facts: LineFacts | null, rows: UsedRows, ctx: LineContext): LineEdits {
-  const { n } = rows;
-  const { headers } = ctx;
+/** The checks of the used rows of a reader; `profit`: their profits, or null. */
+export function checkLines(view: ReaderView, profit: Float64Array | null): LineEdits {
+  const { n, headers, options, lines: facts } = view;
+  const useQp = view.quantityColumn >= 0;
+  const amountColumn = view.amountColumn;
   const edits: LineEdits = { amount: null, profit: null, drops: new Map(), warnings: [] };
-  const partial = ctx.mapping.find((m) => m.role === 'amount')?.partial === true;
-  const amountValues = () => checkAmountValues({ amount: rows.amount, n, textCells: ctx.amountTexts, partial, column: ctx.amountColumn, header: headers[ctx.amountColumn] });
-  if (!facts && !ctx.options.currency) {
+  const amountValues = () => checkAmountValues({
+    amount: view.amount, n, textCells: amountTexts(view.skipped, amountColumn, view.decimal),
+    partial: view.mapping.find((m) => m.role === 'amount')?.partial === true, column: amountColumn, header: headers[amountColumn],
+  });
+  if (!facts && !options.currency) {
     // the usual ledger: no column for the other checks, no currency written in its amounts
-    if (!ctx.useQp) edits.warnings.push(...amountValues());
+    if (!useQp) edits.warnings.push(...amountValues());
     return edits;
   }
   const keep = new Uint8Array(n).fill(1);
   const drop = (m: Map<number, string>) => {
     for (const [s, reason] of m) { keep[s] = 0; edits.drops.set(s, reason); }
   };
-  const rowOf = (s: number) => ctx.options.firstRow + rows.index[s];
-  let amount = rows.amount;
+  const rowOf = (s: number) => options.firstRow + view.index[s];
+  let amount = view.amount;
   let usesLine = false;
   let lineIsQp = false;
 
-  if (facts?.currencyIds || ctx.options.currency) {
-    const v = checkCurrencies({
+  if (facts?.currencyIds || options.currency) {
+    const verdict = checkCurrencies({
       n, keep, ids: facts ? facts.ids(facts.currencyIds, n) : new Int32Array(n), codes: facts?.currencies.list ?? [''],
       uncopied: facts?.uncopied ?? [0], column: facts?.currency ?? -1, header: headers[facts?.currency ?? -1] ?? '',
-      amountColumn: ctx.amountColumn, amountHeader: headers[ctx.amountColumn] ?? '', chosen: ctx.options.currency || null,
+      amountColumn, amountHeader: headers[amountColumn] ?? '', chosen: options.currency || null,
     });
-    drop(v.drops);
-    edits.warnings.push(...v.warnings);
+    drop(verdict.drops);
+    edits.warnings.push(...verdict.warnings);
   }
 
   let flips: number[] = [];
   if (facts && facts.docType >= 0) {
-    const v = checkDocTypes({
+    const verdict = checkDocTypes({
       n, keep, ids: facts.ids(facts.docIds, n), texts: facts.docs.list, kinds: facts.docKinds, amount, rowOf,
       column: facts.docType, header: headers[facts.docType],
     });
-    drop(v.drops);
-    flips = v.flips;
-    edits.warnings.push(...v.warnings);
+    drop(verdict.drops);
+    flips = verdict.flips;
+    edits.warnings.push(...verdict.warnings);
   }
 
-  const qp = facts && facts.quantityCells.length ? grossOf(facts, n, ctx.options) : null;
+  const qp = facts && facts.quantityCells.length ? grossOf(facts, n, options) : null;
   if (facts && facts.order >= 0) {
     const ids = facts.ids(facts.orderIds, n);
     const orders = facts.orders.list.length;
-    const header = { column: facts.order, header: headers[facts.order] };
-    const h = checkOrderHeaders({ groups: orderGroups(n, ids, keep, orders), amount, orderTexts: facts.orders.list, rowOf, ...header });
+    const orderColumn = { column: facts.order, header: headers[facts.order] };
+    const h = checkOrderHeaders({ groups: orderGroups(n, ids, keep, orders), amount, orderTexts: facts.orders.list, rowOf, ...orderColumn });
     drop(h.drops);
     edits.warnings.push(...h.warnings);
-    if (!ctx.useQp) {
+    if (!useQp) {
       const lineCol = facts.line;
-      const line = lineCol >= 0 ? LineFacts.numbers(facts.lineCells, n, ctx.options.decimal) : qp;
+      const line = lineCol >= 0 ? LineFacts.numbers(facts.lineCells, n, options.decimal) : qp;
       const lineSource = lineCol >= 0 ? columnLabel(lineCol, headers[lineCol])
         : t('plaus.quantityPrice', { quantity: columnLabel(facts.quantity, headers[facts.quantity]), price: columnLabel(facts.price, headers[facts.price]) });
-      const chosen = ctx.mapping.find((m) => m.role === 'amount')?.source === 'option';
+      const chosen = view.mapping.find((m) => m.role === 'amount')?.source === 'option';
       const r = checkRepeatedTotals({
         groups: orderGroups(n, ids, keep, orders), amount, line, lineSource, chosen,
-        column: ctx.amountColumn, header: headers[ctx.amountColumn], orderColumn: facts.order, orderHeader: headers[facts.order],
+        column: amountColumn, header: headers[amountColumn], orderColumn: facts.order, orderHeader: headers[facts.order],
       });
       if (r.amount) amount = r.amount;
       usesLine = r.usesLine;
@@ -119,30 +105,29 @@ export function checkLines(facts: LineFacts | null, rows: UsedRows, ctx: LineCon
   if (facts && facts.discount >= 0) {
     const cells = facts.discountCells;
     const percentSign = new Uint8Array(n);
-    for (let s = 0; s < n; s++) { const v = cells[s]; if (typeof v === 'string' && v.includes('%')) percentSign[s] = 1; }
-    const appliesToGross = ctx.useQp || lineIsQp;
-    const v = checkDiscount({
-      n, keep, value: LineFacts.numbers(cells, n, ctx.options.decimal), percentSign,
-      gross: ctx.useQp ? amount : qp ?? new Float64Array(n).fill(NaN), amount, appliesToGross,
-      column: facts.discount, header: headers[facts.discount], amountColumn: ctx.amountColumn, amountHeader: headers[ctx.amountColumn],
+    for (let s = 0; s < n; s++) { const c = cells[s]; if (typeof c === 'string' && c.includes('%')) percentSign[s] = 1; }
+    const verdict = checkDiscount({
+      n, keep, value: LineFacts.numbers(cells, n, options.decimal), percentSign,
+      gross: useQp ? amount : qp ?? new Float64Array(n).fill(NaN), amount, appliesToGross: useQp || lineIsQp,
+      column: facts.discount, header: headers[facts.discount], amountColumn, amountHeader: headers[amountColumn],
     });
-    if (v.amount) amount = v.amount;
-    edits.warnings.push(...v.warnings);
+    if (verdict.amount) amount = verdict.amount;
+    edits.warnings.push(...verdict.warnings);
   }
 
   if (flips.length) {
-    if (amount === rows.amount) amount = amount.slice();
-    const profit = rows.profit ? rows.profit.slice() : null;
+    if (amount === view.amount) amount = amount.slice();
+    const flipped = profit ? profit.slice() : null;
     for (const s of flips) {
       if (!(amount[s] > 0)) continue;
       amount[s] = -amount[s];
-      if (profit) profit[s] = -profit[s];
+      if (flipped) flipped[s] = -flipped[s];
     }
-    edits.profit = profit;
+    edits.profit = flipped;
   }
 
-  if (!ctx.useQp && !usesLine) edits.warnings.push(...amountValues());
-  if (amount !== rows.amount) edits.amount = amount;
+  if (!useQp && !usesLine) edits.warnings.push(...amountValues());
+  if (amount !== view.amount) edits.amount = amount;
   return edits;
 }
 
