@@ -57,6 +57,8 @@ export class LongReader {
   private budgets: RawCell[] | null;
   /** What the plausibility checks need of the used rows (null: nothing to check per row). */
   private lines: LineFacts | null;
+  /** The row being read is not refilled by the caller (a grid's row, or a row kept here). */
+  private stable = false;
 
   // readings settled in finish()
   private pendDate: number[] = [];
@@ -84,7 +86,7 @@ export class LongReader {
     this.budgetCol = columnOf(mapping, 'budget');
     this.lines = LineFacts.wanted(mapping) ? new LineFacts(mapping, this.useQp, options) : null;
     this.typedOnly = !this.useQp && this.budgetCol < 0 && this.tagCols.every((k) => k < 0) && !options.date1904
-      && !options.from && !options.to && !options.asOf && !this.lines;
+      && !options.from && !options.to && !options.asOf;
     this.customers = new CustomerIndex(options.caseSensitive, capacity);
     this.numA = new NumberColumn(options.decimal);
     this.numQ = new NumberColumn(options.decimal);
@@ -104,8 +106,9 @@ export class LongReader {
     this.budgets = this.budgetCol >= 0 ? [] : null;
   }
 
-  /** Data row r of the table (the header is row 0). */
-  add(row: readonly RawCell[], r: number): void {
+  /** Data row r of the table (the header is row 0); `stable`: the caller does not refill the row's array. */
+  add(row: readonly RawCell[], r: number, stable = false): void {
+    this.stable = stable;
     const c = this.customers.lookup(row[this.ci]);
     if (c >= 0 && this.typedOnly && this.blanks.length === 0) {
       // the usual typed row (a serial date, a number, maybe a number or nothing as profit) in a
@@ -122,7 +125,8 @@ export class LongReader {
         }
         if (plain) {
           this.lastRow = r;
-          this.put(c, d, av, p, r);
+          const s = this.put(c, d, av, p, r);
+          if (this.lines) this.lines.take(s, row, stable);
           return;
         }
       }
@@ -228,9 +232,9 @@ export class LongReader {
     if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
     if (this.budgets) this.budgets[s] = row[this.budgetCol];
     // plausibility: what the checks need of the row, and a currency written in its amount
-    if (this.lines) this.lines.take(s, row, r);
+    if (this.lines) this.lines.take(s, row, this.stable);
     const mv = row[ai];
-    if (typeof mv === 'string' && mv.length > 0 && mayHoldCurrency(mv)) (this.lines ??= new LineFacts(this.mapping, this.useQp, this.options)).mark(s, mv, row);
+    if (typeof mv === 'string' && mv.length > 0 && mayHoldCurrency(mv)) (this.lines ??= new LineFacts(this.mapping, this.useQp, this.options)).mark(s, mv, row, this.stable);
   }
 
   /** Store a used row; its position among the used rows. */
@@ -308,6 +312,7 @@ export class LongReader {
     if (decimal === ',') for (let k = 0; k < this.pendAmt.length; k++) this.amt[this.pendAmt[k]] = this.pendAmtComma[k];
     if (profitDecimal === ',' && this.profit) for (let k = 0; k < this.pendProfit.length; k++) this.profit[this.pendProfit[k]] = this.pendProfitComma[k];
     for (const s of this.pendDate) this.day[s] = this.dates.read(this.day[s]) as number;
+    this.stable = true; // deferred rows (and continuation rows) are arrays of this reader's own
     for (const { r, row } of this.deferred) this.evaluate(row, r, this.customers.lookup(row[this.ci]), true);
     if (this.deferred.length) this.restoreRowOrder();
     this.warnings.push(...this.dates.warnings);
@@ -359,11 +364,12 @@ export class LongReader {
     if (e.profit && this.profit) this.profit.set(e.profit);
     if (e.drops.size === 0) return;
     const base = this.options.firstRow;
+    const copies = this.lines?.copies();
     let k = 0;
     for (let s = 0; s < n; s++) {
       const reason = e.drops.get(s);
       if (reason !== undefined) {
-        this.skipped.push({ row: base + this.index[s], reason, values: this.lines?.copies.get(s) ?? [] });
+        this.skipped.push({ row: base + this.index[s], reason, values: Array.from(copies?.get(s) ?? []) });
         continue;
       }
       if (k !== s) {

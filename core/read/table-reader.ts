@@ -35,7 +35,7 @@ export class TableReader {
     const cells = row ?? EMPTY_ROW;
     const r = ++this.r;
     if (r === 0) this.header(cells);
-    else if (this.long) this.long.add(this.split ? this.split.row(cells) : cells, r);
+    else if (this.long) this.long.add(this.split ? this.split.row(cells) : cells, r, this.split !== null);
     else {
       // kept past this call, so a copy: the caller may refill the same array for the next row
       if (this.wideRows) this.wideRows.push(Array.from(cells));
@@ -89,7 +89,7 @@ export class TableReader {
       for (let r = from; r < rows.length; r++) this.add(rows[r]);
       return;
     }
-    for (let r = from; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r);
+    for (let r = from; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r, true);
     this.r = rows.length - 1;
   }
 

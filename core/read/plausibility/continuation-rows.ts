@@ -61,7 +61,7 @@ export function continuationRows(v: ReaderView): ContinuationRows | null {
   const cellsOf = (r: number): { customer: RawCell; date: RawCell; order: string; amount: number; slot: number } | null => {
     const s = slotOf(r);
     if (s >= 0) {
-      const order = oi >= 0 && v.lines ? v.lines.orders.list[v.lines.orderIds[s]] : '';
+      const order = oi >= 0 && v.lines ? v.lines.orderText(s) : '';
       return { customer: v.names[cust[s]], date: isoFromDay(v.day[s]), order, amount: amount[s], slot: s };
     }
     const k = others.get(r);

@@ -79,11 +79,13 @@ export function checkLines(view: ReaderView, profit: Float64Array | null): LineE
 
   const qp = facts && facts.quantityCells.length ? grossOf(facts, n, options) : null;
   if (facts && facts.order >= 0) {
-    const ids = facts.ids(facts.orderIds, n);
-    const orders = facts.orders.list.length;
+    const { ids, texts } = facts.orderRuns(n);
+    const orders = texts.length;
     const orderColumn = { column: facts.order, header: headers[facts.order] };
-    const h = checkOrderHeaders({ groups: orderGroups(n, ids, keep, orders), amount, orderTexts: facts.orders.list, rowOf, ...orderColumn });
+    let groups = orderGroups(n, ids, keep, orders);
+    const h = checkOrderHeaders({ groups, amount, orderTexts: texts, rowOf, ...orderColumn });
     drop(h.drops);
+    if (h.drops.size) groups = orderGroups(n, ids, keep, orders);
     edits.warnings.push(...h.warnings);
     if (!useQp) {
       const lineCol = facts.line;
@@ -92,7 +94,7 @@ export function checkLines(view: ReaderView, profit: Float64Array | null): LineE
         : t('plaus.quantityPrice', { quantity: columnLabel(facts.quantity, headers[facts.quantity]), price: columnLabel(facts.price, headers[facts.price]) });
       const chosen = view.mapping.find((m) => m.role === 'amount')?.source === 'option';
       const r = checkRepeatedTotals({
-        groups: orderGroups(n, ids, keep, orders), amount, line, lineSource, chosen,
+        groups, amount, line, lineSource, chosen,
         column: amountColumn, header: headers[amountColumn], orderColumn: facts.order, orderHeader: headers[facts.order],
       });
       if (r.amount) amount = r.amount;

@@ -1,9 +1,11 @@
 // LineFacts: what the plausibility checks need of each used row, gathered while the rows are
 // read — the order number, the document type, the currency, the discount, a line-level amount —
 // at O(1) per row, and only when a table has such columns (or amounts written with a currency).
-// A row the checks may set aside later keeps a copy of its cells, so the Skipped rows sheet can
-// show it: the first row of each order, payment rows, and rows that name a currency (of a
-// table with one currency so far, the first 20,000 only; see CurrencyInput.uncopied).
+// The lines of an order are the consecutive rows with its number: no lookup per row.
+// A row the checks may set aside later keeps its cells, so the Skipped rows sheet can show them:
+// the first row of each order, payment rows, and rows that name a currency (of a table with one
+// currency so far, the first 20,000 only; see CurrencyInput.uncopied). Rows of a grid are kept
+// by reference (the grid outlives the run); rows a caller may refill are copied.
 
 import { cellText } from '../values';
 import { columnOf } from '../row-cells';
@@ -26,7 +28,14 @@ class Texts {
   }
 }
 
-const keyOf = (v: RawCell): string => (v === null || v === undefined || v === '' ? '' : cellText(v).trim());
+const NONE = Symbol('none');
+
+/** A cell as a key: its text, trimmed (the usual cell needs no trimming and is its own key). */
+export function keyOf(v: RawCell): string {
+  if (v === null || v === undefined || v === '') return '';
+  const s = typeof v === 'string' ? v : cellText(v);
+  return s.charCodeAt(0) > 32 && s.charCodeAt(s.length - 1) > 32 ? s : s.trim();
+}
 
 function grown(a: Int32Array<ArrayBuffer>, s: number): Int32Array<ArrayBuffer> {
   if (s < a.length) return a;
@@ -48,9 +57,11 @@ export class LineFacts {
   private readonly chosenCurrency: string | null;
 
   n = 0;
-  orderIds: Int32Array<ArrayBuffer> = new Int32Array(0);
-  readonly orders = new Texts();
-  private firstRowOf: number[] = [0];
+  /** Per used row: its run of rows with the same order number (0 = none); the run's number as text. */
+  private runIds: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private readonly runTexts: string[] = [''];
+  private lastOrderKey = '';
+  private lastRun = 0;
   lineCells: RawCell[] = [];
   quantityCells: RawCell[] = [];
   priceCells: RawCell[] = [];
@@ -65,11 +76,11 @@ export class LineFacts {
   /** Currencies seen in amount texts (no currency column). */
   marked = false;
   discountCells: RawCell[] = [];
-  /** Copies of the cells of rows the checks may skip, by used-row position. */
-  copies = new Map<number, RawCell[]>();
-  /** The order cell of the last row taken and its id: the lines of an order follow each other. */
-  private lastOrderCell: RawCell = undefined;
-  private lastOrderId = 0;
+  /** The cells of rows the checks may skip, and their used-row positions (copy them before handing them out). */
+  private copySlots: number[] = [];
+  private copyRows: (readonly RawCell[])[] = [];
+  /** The order cell of the last row taken: a row whose cell differs may start an order. */
+  private lastOrderCell: RawCell | typeof NONE = NONE;
 
   constructor(mapping: ColumnMapping[], useQp: boolean, options: SegmentOptions) {
     this.order = columnOf(mapping, 'order');
@@ -89,19 +100,23 @@ export class LineFacts {
     return mapping.some((m) => m.role === 'order' || m.role === 'doc-type' || m.role === 'currency-column' || m.role === 'discount');
   }
 
-  /** Used row s (table row r) has been stored. */
-  take(s: number, row: readonly RawCell[], r: number): void {
+  /** Used row s has been stored; `stable`: the row array is not refilled by the caller. */
+  take(s: number, row: readonly RawCell[], stable: boolean): void {
     if (s >= this.n) this.n = s + 1;
     let copy = false;
     if (this.order >= 0) {
       const cell = row[this.order];
-      const known = this.orders.list.length;
-      const id = cell === this.lastOrderCell && cell !== undefined ? this.lastOrderId : this.orders.id(keyOf(cell));
-      this.lastOrderCell = cell;
-      this.lastOrderId = id;
-      if (s >= this.orderIds.length) this.orderIds = grown(this.orderIds, s);
-      this.orderIds[s] = id;
-      if (id >= known) { this.firstRowOf[id] = r; copy = true; } else if (id > 0 && r < this.firstRowOf[id]) { this.firstRowOf[id] = r; copy = true; }
+      if (cell !== this.lastOrderCell) {
+        this.lastOrderCell = cell;
+        const key = keyOf(cell);
+        if (key !== this.lastOrderKey) {
+          this.lastOrderKey = key;
+          this.lastRun = key === '' ? 0 : this.runTexts.push(key) - 1;
+          copy = true;
+        }
+      }
+      if (s >= this.runIds.length) this.runIds = grown(this.runIds, s);
+      this.runIds[s] = this.lastRun;
     }
     if (this.line >= 0 && this.order >= 0) this.lineCells[s] = row[this.line];
     if (this.keepQp) { this.quantityCells[s] = row[this.quantity]; this.priceCells[s] = row[this.price]; }
@@ -116,17 +131,54 @@ export class LineFacts {
     }
     if (this.currency >= 0) copy = this.setCurrency(s, currencyCode(keyOf(row[this.currency]))) || copy;
     if (this.discount >= 0) this.discountCells[s] = row[this.discount];
-    if (copy) this.copies.set(s, Array.from(row));
+    if (copy) this.keep(s, row, stable);
+  }
+
+  private keep(s: number, row: readonly RawCell[], stable: boolean): void {
+    this.copySlots.push(s);
+    this.copyRows.push(stable ? row : Array.from(row));
+  }
+
+  /** The kept cells of used rows, by position. */
+  copies(): Map<number, readonly RawCell[]> {
+    return new Map(this.copySlots.map((s, k) => [s, this.copyRows[k]]));
   }
 
   /** The amount text of used row s names a currency (read only when there is no currency column). */
-  mark(s: number, text: string, row: readonly RawCell[]): void {
+  mark(s: number, text: string, row: readonly RawCell[], stable: boolean): void {
     if (this.currency >= 0) return;
     const code = currencyMark(text);
     if (code === null) return;
     this.marked = true;
     if (s >= this.n) this.n = s + 1;
-    if (this.setCurrency(s, code)) this.copies.set(s, Array.from(row));
+    if (this.setCurrency(s, code)) this.keep(s, row, stable);
+  }
+
+  /**
+   * The orders of the used rows (in row order): runs of consecutive rows with the same number
+   * (rows read late, such as rows that waited for a column decision, join the run they fall in).
+   */
+  orderRuns(n: number): { ids: Int32Array; texts: string[] } {
+    const ids = new Int32Array(n);
+    const texts = [''];
+    let prevRun = -1;
+    let prevKey = '';
+    let id = 0;
+    for (let s = 0; s < n; s++) {
+      const run = s < this.runIds.length ? this.runIds[s] : 0;
+      if (run !== prevRun) {
+        prevRun = run;
+        const key = this.runTexts[run];
+        if (key !== prevKey) { prevKey = key; id = key === '' ? 0 : texts.push(key) - 1; }
+      }
+      ids[s] = id;
+    }
+    return { ids, texts };
+  }
+
+  /** The order number of used row s as text ('' = none). */
+  orderText(s: number): string {
+    return s < this.runIds.length ? this.runTexts[this.runIds[s]] : '';
   }
 
   /** Record the currency of row s; whether its cells should be copied. */
@@ -154,12 +206,12 @@ export class LineFacts {
       return b;
     };
     const cells = <T>(a: T[]): T[] => (a.length ? order.map((i) => a[i]) : a);
-    if (this.copies.size) {
+    if (this.copySlots.length) {
       const at = new Int32Array(n);
       for (let k = 0; k < n; k++) at[order[k]] = k;
-      this.copies = new Map([...this.copies].map(([s, row]) => [at[s], row]));
+      this.copySlots = this.copySlots.map((s) => at[s]);
     }
-    if (this.order >= 0) this.orderIds = ints(this.orderIds);
+    if (this.order >= 0) this.runIds = ints(this.runIds);
     if (this.docType >= 0) this.docIds = ints(this.docIds);
     if (this.currencyIds) this.currencyIds = ints(this.currencyIds);
     this.lineCells = cells(this.lineCells);

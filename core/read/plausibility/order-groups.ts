@@ -8,16 +8,21 @@ export interface OrderGroups {
 }
 
 /**
- * Group the kept rows by order id (0 = no order number: in no group). One counting pass: ids are
- * dense, 1 … orders - 1.
+ * Group the kept rows by order id (0 = no order number: in no group). The ids come in runs (see
+ * LineFacts.orderRuns: each order's rows are consecutive and the ids grow), so one pass in row
+ * order gives the groups.
  */
 export function orderGroups(n: number, ids: Int32Array, keep: Uint8Array, orders: number): OrderGroups {
-  const size = new Int32Array(orders + 1);
-  for (let s = 0; s < n; s++) if (keep[s] && ids[s] > 0) size[ids[s] + 1]++;
-  for (let g = 1; g <= orders; g++) size[g] += size[g - 1];
-  const start = size.slice();
-  const fill = size.slice(0, orders);
-  const slots = new Int32Array(start[orders]);
-  for (let s = 0; s < n; s++) if (keep[s] && ids[s] > 0) slots[fill[ids[s]]++] = s;
-  return { start, slots, count: orders };
+  const start = new Int32Array(orders + 1);
+  const slots = new Int32Array(n);
+  let k = 0;
+  let g = 1;
+  for (let s = 0; s < n; s++) {
+    const id = ids[s];
+    if (id === 0 || !keep[s]) continue;
+    while (g <= id) start[g++] = k;
+    slots[k++] = s;
+  }
+  while (g <= orders) start[g++] = k;
+  return { start, slots: slots.subarray(0, k), count: orders };
 }
