@@ -45,6 +45,30 @@ describe('header-plus-detail with order numbers', () => {
     expect(r.warnings.join('\n')).toMatch(/3 order header row\(s\).*column A \(Документ\).*rows 2, 5, 8\)\. Set --order - if they are no headers/);
   });
 
+  it('a header row read late (its amount waited for the column\'s decimal separator) still heads its order', () => {
+    const grid: RawCell[][] = [
+      ['Beleg', 'Kunde', 'Datum', 'Betrag'],
+      ['R-1', 'Kessler AG', '05.02.2024', '1.250.000'], ['R-1', 'Kessler AG', '05.02.2024', 750000], ['R-1', 'Kessler AG', '05.02.2024', 500000],
+      ['R-2', 'Nordtal GmbH', '07.02.2024', '2.000.000'], ['R-2', 'Nordtal GmbH', '07.02.2024', 1500000], ['R-2', 'Nordtal GmbH', '07.02.2024', 500000],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ 'Kessler AG': 1250000, 'Nordtal GmbH': 2000000 });
+    expect(Object.keys(reasons(r))).toEqual(['2', '5']);
+    expect(r.skipped[0].values).toEqual(grid[1]);
+  });
+
+  it('the lines of an order are its consecutive rows: the same number further down is another order', () => {
+    const grid: RawCell[][] = [
+      ['Invoice', 'Customer', 'Date', 'Amount'],
+      ['I-1', 'A', '2024-01-02', 30], ['I-1', 'A', '2024-01-02', 10], ['I-1', 'A', '2024-01-02', 20],
+      ['I-2', 'B', '2024-01-03', 9], ['I-2', 'B', '2024-01-03', 4], ['I-2', 'B', '2024-01-03', 5],
+      ['I-1', 'A', '2024-01-04', 30],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ A: 60, B: 9 });
+    expect(Object.keys(reasons(r))).toEqual(['2', '5']);
+  });
+
   it('one order opening with the sum of the rest is no evidence: no change', () => {
     const grid: RawCell[][] = [
       ['Invoice', 'Customer', 'Date', 'Amount'],
