@@ -16,19 +16,28 @@ import type { ColumnMapping, RawCell, SegmentOptions } from '../../types';
 
 const FIRST_CURRENCY_COPIES = 20000;
 
+const NONE = Symbol('none');
+
 /** Interned texts: id 0 is the empty text. */
 class Texts {
   readonly list: string[] = [''];
   private ids = new Map<string, number>();
+  /** The last cell asked for and its id: a column of few values repeats them row after row. */
+  private lastCell: RawCell | typeof NONE = NONE;
+  private lastId = 0;
   id(text: string): number {
     if (text === '') return 0;
     let id = this.ids.get(text);
     if (id === undefined) { id = this.list.length; this.list.push(text); this.ids.set(text, id); }
     return id;
   }
-}
 
-const NONE = Symbol('none');
+  /** The id of a cell's text, made by `text` (asked only when the cell is not the last one's). */
+  idOfCell(cell: RawCell, text: (cell: RawCell) => string): number {
+    if (cell !== this.lastCell) { this.lastCell = cell; this.lastId = this.id(text(cell)); }
+    return this.lastId;
+  }
+}
 
 /** A cell as a key: its text, trimmed (the usual cell needs no trimming and is its own key). */
 export function keyOf(v: RawCell): string {
@@ -122,14 +131,14 @@ export class LineFacts {
     if (this.keepQp) { this.quantityCells[s] = row[this.quantity]; this.priceCells[s] = row[this.price]; }
     if (this.docType >= 0) {
       const known = this.docs.list.length;
-      const id = this.docs.id(keyOf(row[this.docType]));
+      const id = this.docs.idOfCell(row[this.docType], keyOf);
       if (id >= known) this.docKinds[id] = docKind(this.docs.list[id]);
-      this.docIds = grown(this.docIds, s);
+      if (s >= this.docIds.length) this.docIds = grown(this.docIds, s);
       this.docIds[s] = id;
       const kind = this.docKinds[id];
       if (kind === DOC_PAYMENT || kind === DOC_NOT_SALE) copy = true;
     }
-    if (this.currency >= 0) copy = this.setCurrency(s, currencyCode(keyOf(row[this.currency]))) || copy;
+    if (this.currency >= 0) copy = this.setCurrency(s, this.currencies.idOfCell(row[this.currency], (c) => currencyCode(keyOf(c)))) || copy;
     if (this.discount >= 0) this.discountCells[s] = row[this.discount];
     if (copy) this.keep(s, row, stable);
   }
@@ -151,7 +160,7 @@ export class LineFacts {
     if (code === null) return;
     this.marked = true;
     if (s >= this.n) this.n = s + 1;
-    if (this.setCurrency(s, code)) this.keep(s, row, stable);
+    if (this.setCurrency(s, this.currencies.id(code))) this.keep(s, row, stable);
   }
 
   /**
@@ -181,15 +190,15 @@ export class LineFacts {
     return s < this.runIds.length ? this.runTexts[this.runIds[s]] : '';
   }
 
-  /** Record the currency of row s; whether its cells should be copied. */
-  private setCurrency(s: number, code: string): boolean {
-    const ids = (this.currencyIds = grown(this.currencyIds ?? new Int32Array(0), s));
-    const known = this.currencies.list.length;
-    const id = this.currencies.id(code);
-    if (id >= known) this.uncopied[id] = 0;
+  /** Record the currency (id) of row s; whether its cells should be kept. */
+  private setCurrency(s: number, id: number): boolean {
+    let ids = this.currencyIds ?? new Int32Array(0);
+    if (s >= ids.length) ids = grown(ids, s);
+    this.currencyIds = ids;
+    if (this.uncopied[id] === undefined) this.uncopied[id] = 0;
     ids[s] = id;
     if (id === 0) return false;
-    if (this.chosenCurrency !== null) return code !== this.chosenCurrency;
+    if (this.chosenCurrency !== null) return this.currencies.list[id] !== this.chosenCurrency;
     if (this.currencies.list.length > 2) return true;
     if (this.firstCurrencyCopies < FIRST_CURRENCY_COPIES) { this.firstCurrencyCopies++; return true; }
     this.uncopied[id]++;
