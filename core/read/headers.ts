@@ -162,7 +162,8 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
     });
     if (best < 0) continue;
     // a second column that names the role outright (not merely contains a name) is worth a warning
-    const others = candidates.filter((i) => i !== best && matchRole(folded[i], role) < 100 && bestScore < 100);
+    // (not for the plausibility checks' roles: "Invoice" beside "Order ID" is no question to ask)
+    const others = EXACT_ONLY.has(role) ? [] : candidates.filter((i) => i !== best && matchRole(folded[i], role) < 100 && bestScore < 100);
     if (others.length) {
       warnings.push(t('warn.duplicateHeader', { role, first: columnLabel(best, headers[best]), second: columnLabel(others[0], headers[others[0]]) }));
     }

@@ -41,6 +41,12 @@ describe('clean ledgers', () => {
     }), { numRuns: 60 });
   });
 
+  it('two order-number columns (a shop export\'s "Order ID" and "Invoice Number") ask nothing', () => {
+    const r = segment([['Order ID', 'Invoice Number', 'Customer', 'Date', 'Amount'], ['1', 'I-1', 'A', '2024-01-02', 10], ['2', 'I-2', 'B', '2024-01-03', 7]]);
+    expect(r.warnings.filter((w) => /Two columns/.test(w))).toEqual([]);
+    expect(r.mapping.find((m) => m.role === 'order')!.header).toBe('Order ID');
+  });
+
   it('the demo-like invoice ledger (several lines per invoice) gets no new warning', () => {
     const grid: RawCell[][] = [
       ['Date', 'Customer', 'Invoice', 'Amount', 'Profit'],
