@@ -57,8 +57,8 @@ export class LongReader {
   private budgets: RawCell[] | null;
   /** What the plausibility checks need of the used rows (null: nothing to check per row). */
   private lines: LineFacts | null;
-  /** The row being read is not refilled by the caller (a grid's row, or a row kept here). */
-  private stable = false;
+  /** The rows being added are not refilled by their caller (a grid's rows, or rows kept here). */
+  stable = false;
 
   // readings settled in finish()
   private pendDate: number[] = [];
@@ -106,9 +106,8 @@ export class LongReader {
     this.budgets = this.budgetCol >= 0 ? [] : null;
   }
 
-  /** Data row r of the table (the header is row 0); `stable`: the caller does not refill the row's array. */
-  add(row: readonly RawCell[], r: number, stable = false): void {
-    this.stable = stable;
+  /** Data row r of the table (the header is row 0). */
+  add(row: readonly RawCell[], r: number): void {
     const c = this.customers.lookup(row[this.ci]);
     if (c >= 0 && this.typedOnly && this.blanks.length === 0) {
       // the usual typed row (a serial date, a number, maybe a number or nothing as profit) in a
@@ -126,7 +125,7 @@ export class LongReader {
         if (plain) {
           this.lastRow = r;
           const s = this.put(c, d, av, p, r);
-          if (this.lines) this.lines.take(s, row, stable);
+          if (this.lines) this.lines.take(s, row, this.stable);
           return;
         }
       }

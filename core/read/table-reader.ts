@@ -35,7 +35,7 @@ export class TableReader {
     const cells = row ?? EMPTY_ROW;
     const r = ++this.r;
     if (r === 0) this.header(cells);
-    else if (this.long) this.long.add(this.split ? this.split.row(cells) : cells, r, this.split !== null);
+    else if (this.long) this.long.add(this.split ? this.split.row(cells) : cells, r);
     else {
       // kept past this call, so a copy: the caller may refill the same array for the next row
       if (this.wideRows) this.wideRows.push(Array.from(cells));
@@ -73,6 +73,7 @@ export class TableReader {
       }
       if (!has('amount') && !(has('quantity') && has('price'))) throw new AbcxyzError(t('err.noAmount', { headers: seen }));
       this.long = new LongReader(mapping, headers, warnings, this.options, this.expectedRows);
+      if (this.split) this.long.stable = true; // each row is a new array with its built date
     } catch (e) {
       // an empty table is the first thing to say; the header's problem is told in finish()
       this.headerError = e;
@@ -89,7 +90,9 @@ export class TableReader {
       for (let r = from; r < rows.length; r++) this.add(rows[r]);
       return;
     }
-    for (let r = from; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r, true);
+    long.stable = true; // a grid's rows stay as they are: the reader may keep them
+    for (let r = from; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r);
+    long.stable = false;
     this.r = rows.length - 1;
   }
 
