@@ -3,9 +3,9 @@
 // at O(1) per row, and only when a table has such columns (or amounts written with a currency).
 // The lines of an order are the consecutive rows with its number: no lookup per row.
 // A row the checks may set aside later keeps its cells, so the Skipped rows sheet can show them:
-// the first row of each order, payment rows, and rows that name a currency (of a table with one
-// currency so far, the first 20,000 only; see CurrencyInput.uncopied). Rows of a grid are kept
-// by reference (the grid outlives the run); rows a caller may refill are copied.
+// the first row of each order, payment rows, and rows that name a currency. Rows of a grid are
+// kept by reference (the grid outlives the run); rows a caller may refill are copied — of a
+// streamed table with one currency so far, the first 20,000 only (see CurrencyInput.uncopied).
 
 import { cellText } from '../values';
 import { columnOf } from '../row-cells';
@@ -138,7 +138,7 @@ export class LineFacts {
       const kind = this.docKinds[id];
       if (kind === DOC_PAYMENT || kind === DOC_NOT_SALE) copy = true;
     }
-    if (this.currency >= 0) copy = this.setCurrency(s, this.currencies.idOfCell(row[this.currency], (c) => currencyCode(keyOf(c)))) || copy;
+    if (this.currency >= 0) copy = this.setCurrency(s, this.currencies.idOfCell(row[this.currency], (c) => currencyCode(keyOf(c))), stable) || copy;
     if (this.discount >= 0) this.discountCells[s] = row[this.discount];
     if (copy) this.keep(s, row, stable);
   }
@@ -160,7 +160,7 @@ export class LineFacts {
     if (code === null) return;
     this.marked = true;
     if (s >= this.n) this.n = s + 1;
-    if (this.setCurrency(s, this.currencies.id(code))) this.keep(s, row, stable);
+    if (this.setCurrency(s, this.currencies.id(code), stable)) this.keep(s, row, stable);
   }
 
   /**
@@ -190,8 +190,8 @@ export class LineFacts {
     return s < this.runIds.length ? this.runTexts[this.runIds[s]] : '';
   }
 
-  /** Record the currency (id) of row s; whether its cells should be kept. */
-  private setCurrency(s: number, id: number): boolean {
+  /** Record the currency (id) of row s; whether its cells should be kept (a grid's rows cost nothing to keep). */
+  private setCurrency(s: number, id: number, stable: boolean): boolean {
     let ids = this.currencyIds ?? new Int32Array(0);
     if (s >= ids.length) ids = grown(ids, s);
     this.currencyIds = ids;
@@ -199,7 +199,7 @@ export class LineFacts {
     ids[s] = id;
     if (id === 0) return false;
     if (this.chosenCurrency !== null) return this.currencies.list[id] !== this.chosenCurrency;
-    if (this.currencies.list.length > 2) return true;
+    if (stable || this.currencies.list.length > 2) return true;
     if (this.firstCurrencyCopies < FIRST_CURRENCY_COPIES) { this.firstCurrencyCopies++; return true; }
     this.uncopied[id]++;
     return false;
