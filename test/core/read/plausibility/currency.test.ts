@@ -1,6 +1,6 @@
 // Amounts in more than one currency are never added up.
 import { describe, expect, it } from 'vitest';
-import { AbcxyzError, parseOptionText, segment, type RawCell, type SegmentResult } from '../../../../core';
+import { AbcxyzError, createSegmenter, parseOptionText, segment, type RawCell, type SegmentResult } from '../../../../core';
 import { checkCurrencies, currencyCode, currencyMark, mayHoldCurrency } from '../../../../core/read/plausibility/currency';
 
 const revenue = (r: SegmentResult) => Object.fromEntries(r.customers.map((c) => [c.customer, c.revenue]));
@@ -66,6 +66,22 @@ describe('currencies', () => {
     expect(checkCurrencies(input).drops.size).toBe(1); // CHF is the main one: its rows are kept
     const minority = { ...input, ids: Int32Array.from(ids, (id, s) => (s < 100 ? 1 : 2)), uncopied: [0, 1, 0] };
     expect(() => checkCurrencies(minority)).toThrow(/too large to set the others aside on its own\. Choose the currency with --currency CODE/);
+  });
+
+  it('end to end: a grid keeps every row aside; a streamed file whose first 20,001 rows are a minority currency refuses', () => {
+    const grid: RawCell[][] = [['Customer', 'Date', 'Amount', 'Currency']];
+    for (let i = 0; i < 20001; i++) grid.push([`C${i % 7}`, '2024-01-05', 1, 'CHF']);
+    for (let i = 0; i < 30000; i++) grid.push([`E${i % 7}`, '2024-02-05', 2, 'EUR']);
+    const r = segment(grid);
+    expect(r.totals.rowsUsed).toBe(30000);
+    expect(r.skipped).toHaveLength(20001);
+    expect(r.skipped[20000].values).toEqual(['C1', '2024-01-05', 1, 'CHF']);
+    const streamed = createSegmenter();
+    for (const row of grid) streamed.add([...row]);
+    expect(() => streamed.finish()).toThrow(/Choose the currency with --currency CODE/);
+    const chosen = createSegmenter({ currency: 'EUR' });
+    for (const row of grid) chosen.add([...row]);
+    expect(chosen.finish().skipped).toHaveLength(20001);
   });
 
   it('codes, signs and where they are looked for', () => {
