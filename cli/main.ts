@@ -9,7 +9,9 @@ import {
   type PartialOptions, type SegmentResult,
 } from '../core';
 import { COLUMN_FLAGS, OPTION_FLAGS, optionHelpLines } from '../core/options';
-import { InputError, readXlsx, streamDelimited } from './input';
+import { encodingName, encodingOption } from './encoding';
+import { InputError, openXlsx, streamDelimited } from './input';
+import { isOutOfMemory, MemoryError } from './memory';
 import { toCsv, toText, writeJson } from './output';
 import { writeXlsx } from './xlsx';
 
@@ -23,7 +25,8 @@ function usage(): string {
     else wrapped.push(`  ${flag}`);
   }
   const other = [
-    ['  --sheet NAME', t('form.cli.sheet')],
+    [`  --sheet ${t('cli.sheetValue')}`, t('form.cli.sheetRead')],
+    [`  --encoding ${t('cli.sheetValue')}`, t('form.cli.encoding')],
     ['  --timings', t('form.cli.timings')],
   ].map(([flag, text]) => `${flag.padEnd(40)}${text}`);
   return [t('form.cli.usage'), '', t('form.cli.columns'), ...wrapped, t('form.cli.options'), ...optionHelpLines(40), t('form.cli.other'), ...other, ''].join('\n');
@@ -39,6 +42,7 @@ function parseCommandLine(argv: string[]) {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
     out: { type: 'string', short: 'o' },
     sheet: { type: 'string' },
+    encoding: { type: 'string' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   };
@@ -66,45 +70,63 @@ async function writeOutput(result: SegmentResult, out: string | undefined): Prom
   if (ext === '.json') writeJson(result, out);
   else if (ext === '.csv') writeFileSync(out, toCsv(result));
   else if (ext === '.xlsx') await writeXlsx(buildLayout(result), out);
-  else throw new UsageError(`Unsupported output type "${ext}": use .xlsx, .json or .csv`);
+  else throw new UsageError(t('cli.outputType', { ext }));
 }
 
 /** ExcelJS hands dates over as UTC midnights: take their UTC calendar day. */
 const utcDay = (d: Date) => (Number.isFinite(d.getTime()) ? Math.floor(d.getTime() / 86400000) : null);
 
+/** What the reading says first, then the run's own warnings. */
+function withNotes(result: SegmentResult, notes: string[]): SegmentResult {
+  if (notes.length) result.warnings.unshift(...notes);
+  return result;
+}
+
 /**
- * Read and segment. A CSV streams through the core row by row, so the table is never held whole;
- * an .xlsx is read as a grid first (ExcelJS loads the workbook anyway) and dropped before output.
+ * Read and segment. Both a CSV and an .xlsx stream through the core row by row, so the table is
+ * never held whole (a CSV's text is, an .xlsx's is not: its sheet is inflated and scanned as it comes).
  */
-async function compute(input: string, sheet: string | undefined, partial: PartialOptions): Promise<{ result: SegmentResult; readMs: number; computeMs: number }> {
+async function compute(input: string, sheet: string | undefined, encoding: string | undefined, partial: PartialOptions): Promise<{ result: SegmentResult; notes: string[]; readMs: number; computeMs: number }> {
   const ext = extname(input).toLowerCase();
   const t0 = performance.now();
+  let notes: string[] = [];
+  let decodedAs = 'utf-8';
   try {
     if (ext === '.xlsx' || ext === '.xlsm') {
-      const { grid, date1904 } = await readXlsx(input, sheet);
+      const wb = await openXlsx(input, sheet);
+      const segmenter = createSegmenter({ ...partial, date1904: partial.date1904 ?? wb.date1904, dateObjectDay: utcDay });
+      notes = await wb.read((row) => segmenter.add(row));
       const t1 = performance.now();
-      const result = segment(grid, { ...partial, date1904: partial.date1904 ?? date1904, dateObjectDay: utcDay });
-      return { result, readMs: t1 - t0, computeMs: performance.now() - t1 };
+      const result = withNotes(segmenter.finish(), notes);
+      return { result, notes, readMs: t1 - t0, computeMs: performance.now() - t1 };
     }
     if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') {
       const segmenter = createSegmenter({ ...partial, dateObjectDay: utcDay });
-      streamDelimited(input, (row) => segmenter.add(row));
+      const read = streamDelimited(input, (row) => segmenter.add(row), encoding);
+      notes = read.notes;
+      decodedAs = read.encoding;
       const t1 = performance.now();
-      const result = segmenter.finish();
-      return { result, readMs: t1 - t0, computeMs: performance.now() - t1 };
+      const result = withNotes(segmenter.finish(), notes);
+      return { result, notes, readMs: t1 - t0, computeMs: performance.now() - t1 };
     }
   } catch (e) {
-    if (e instanceof AbcxyzError) throw new InputError(`${input}: ${e.message}`);
+    // a table the core cannot use, read in a guessed encoding: the guess may be why
+    if (e instanceof AbcxyzError) {
+      const message = decodedAs !== 'utf-8' ? t('read.enc.hint', { problem: e.message, encoding: encodingName(decodedAs) }) : e.message;
+      throw new InputError(`${input}: ${message}`);
+    }
     throw e;
   }
-  throw new UsageError(`Unsupported input type "${ext}": use .csv, .tsv or .xlsx`);
+  throw new UsageError(t('cli.inputType', { ext }));
 }
 
 async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
-  const { result, readMs, computeMs } = await compute(input, values.sheet as string | undefined, partial);
+  const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial);
   const t2 = performance.now();
   await writeOutput(result, values.out as string | undefined);
   const t3 = performance.now();
+  // with --out the console shows no warnings: what the reading decided is said there as well
+  if (values.out) for (const note of notes) process.stderr.write(`abcxyz: ${note}\n`);
   if (values.timings) process.stderr.write(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
   return result;
 }
@@ -115,10 +137,15 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command) { process.stdout.write(usage()); return command || values.help ? 0 : 2; }
   const partial = optionsFrom(values);
   resolveOptions(partial); // option errors are usage errors (exit 2), reported before any file is read
+  if (values.encoding !== undefined) {
+    const name = encodingOption(values.encoding as string);
+    if (!name) throw new UsageError(t('read.enc.unknown', { name: values.encoding as string }));
+    values.encoding = name;
+  }
   if (command === 'segment') {
-    if (rest.length !== 1) throw new UsageError('segment needs exactly one input file.');
+    if (rest.length !== 1) throw new UsageError(t('cli.oneInput'));
     await run(rest[0], values, partial);
-    if (values.out) process.stderr.write(`Wrote ${resolve(values.out as string)}\n`);
+    if (values.out) process.stderr.write(`${t('cli.wrote', { path: resolve(values.out as string) })}\n`);
     return 0;
   }
   if (command === 'demo') {
@@ -126,10 +153,10 @@ async function main(argv: string[]): Promise<number> {
     const data = join(__dirname, '..', '..', 'data', 'demo-ledger.csv');
     const result = await run(data, { ...values, out }, partial);
     process.stdout.write(toText(result));
-    process.stdout.write(`\nReport written to ${resolve(out)}\n`);
+    process.stdout.write(`\n${t('cli.demoWritten', { path: resolve(out) })}\n`);
     return 0;
   }
-  throw new UsageError(`Unknown command "${command}".`);
+  throw new UsageError(t('cli.unknownCommand', { command }));
 }
 
 main(process.argv.slice(2)).then(
@@ -138,11 +165,14 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError || e instanceof AbcxyzError) {
       process.stderr.write(`abcxyz: ${(e as Error).message}\n\n${e instanceof UsageError ? usage() : ''}`);
       process.exitCode = 2;
-    } else if (e instanceof InputError) {
+    } else if (e instanceof InputError || e instanceof MemoryError) {
       process.stderr.write(`abcxyz: ${e.message}\n`);
       process.exitCode = 1;
+    } else if (isOutOfMemory(e)) {
+      process.stderr.write(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('cli.theInput'), problem: (e as Error).message })}\n`);
+      process.exitCode = 1;
     } else {
-      process.stderr.write(`abcxyz: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`abcxyz: ${t('cli.unexpected', { message: (e as Error)?.message ?? String(e) })}\n`);
       process.exitCode = 1;
     }
   },

@@ -43,6 +43,7 @@ export function writeJson(r: SegmentResult, path: string): void {
       windowStart: iso(r.windowStart),
       windowEnd: iso(r.windowEnd),
       dateOrderUsed: r.dateOrderUsed,
+      headerRow: r.headerRow,
       layout: r.layout,
       mapping: r.mapping,
       cutoffs: r.cutoffs,
@@ -103,7 +104,7 @@ export function toText(r: SegmentResult): string {
   lines.push(t('cli.rows', { read: n.rowsRead, used: n.rowsUsed, skipped: n.rowsSkipped }));
   lines.push(t('cli.customers', { customers: n.customers, classified: n.classified, metric, total: n.metricTotal.toLocaleString('en-US', { maximumFractionDigits: 2 }) }));
   lines.push(t('cli.keyAccounts', { count: n.keyAccounts, share: pct(n.keyAccountShare), metric }));
-  if (r.asOf !== null) lines.push(t('cli.window', { asOf: isoFromDay(r.asOf), from: iso(r.windowStart)!, to: iso(r.windowEnd)!, period: r.options.period }));
+  if (r.asOf !== null) lines.push(t('cli.window', { asOf: isoFromDay(r.asOf), from: iso(r.windowStart)!, to: iso(r.windowEnd)!, period: t(`p.period.${r.options.period}`) }));
   lines.push('');
   lines.push('        X                  Y                  Z');
   for (const a of ['A', 'B', 'C']) {

@@ -56,8 +56,13 @@ export interface SegmentOptions {
   caseSensitive: boolean;
   /** The workbook uses the 1904 date system (Excel for Mac legacy). */
   date1904: boolean;
-  /** Sheet row number of the grid's first row (the header), so skipped rows name real sheet rows. */
+  /** Sheet row number of the grid's first row, so skipped rows name real sheet rows. */
   firstRow: number;
+  /**
+   * Sheet row number of the header (1-based, as firstRow counts). Null: found among the first rows
+   * (titles, period lines, blank lines and `sep=` hints above it are skipped).
+   */
+  headerRow: number | null;
   /**
    * How a `Date` cell becomes a calendar day. Default: its local calendar components, which in
    * Apps Script are those of the script's time zone. Sheets passes one that uses the spreadsheet's zone.

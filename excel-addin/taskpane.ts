@@ -9,6 +9,7 @@ import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { formFields, formSectionTitle, moreOptionsField, type FormFieldId, type FormValues } from '../core/options/form-model';
 import { EXTRA_ROLES, MAIN_ROLES, SETTINGS_KEY, optionsFromForm, parseSaved, type FormState } from './taskpane-form';
 import { forbidCompiledReaders } from '../core';
+import { showPageTexts } from './page-texts';
 
 // the pane's content security policy forbids compiling code: the core makes its readers without it
 forbidCompiledReaders();
@@ -24,6 +25,12 @@ const PHASES: Record<Phase, [number, string]> = {
 
 let headers: string[] = [];
 let skippedSheet: string | null = null;
+/**
+ * The analyst's column choices by role (header text or column letter): the saved ones, then what is
+ * picked in the drop-downs. Kept apart from the drop-downs, which can only show a choice once the
+ * headers are read: a saved choice waits here for a range that has its column.
+ */
+let columnChoices: FormState['columns'] = {};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -58,22 +65,38 @@ function buildMapping(): void {
   box.append(more);
 }
 
-/** Fill each drop-down: "Automatic (detected header)" and every header of the range. */
-function fillMapping(columns: FormState['columns']): void {
+/** Fill each drop-down: "Automatic (detected header)", every header of the range, and the choice made. */
+function fillMapping(): void {
+  const chosen: FormState['columns'] = {};
+  for (const [role, wanted] of Object.entries(columnChoices) as [ColumnRole, string][]) {
+    const i = columnOf(wanted);
+    if (i !== null) chosen[role] = overrideFor(i);
+  }
   let detected: ReturnType<typeof detectColumns> | null = null;
   try {
-    detected = detectColumns(headers, columns);
+    detected = detectColumns(headers, chosen);
   } catch {
-    detected = detectColumns(headers, {}); // a stale saved override must not block the pane
+    detected = detectColumns(headers, {}); // a choice the core refuses must not block the pane
   }
   for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('#mapping select'))) {
     const role = select.dataset.role as ColumnRole;
     const hit = detected.mapping.find((m) => m.role === role && m.source === 'header');
     select.replaceChildren(new Option(hit ? t('ui.automatic', { header: hit.header || columnLetter(hit.index) }) : t('ui.automaticNone'), ''));
-    headers.forEach((h, i) => select.append(new Option(`${columnLetter(i)}: ${h || '(no header)'}`, overrideFor(i))));
-    const wanted = columns[role] ?? '';
-    select.value = Array.from(select.options).some((o) => o.value === wanted) ? wanted : '';
+    headers.forEach((h, i) => select.append(new Option(h ? t('pane.column', { letter: columnLetter(i), header: h }) : t('pane.columnNoHeader', { letter: columnLetter(i) }), overrideFor(i))));
+    select.value = chosen[role] ?? '';
   }
+}
+
+/**
+ * The column a choice names in this range, or null: a letter-like choice is a column letter (as
+ * overrideFor writes it), any other is a header, matched in any case.
+ */
+function columnOf(wanted: string): number | null {
+  if (!wanted) return null;
+  const i = /^[A-Za-z]{1,3}$/.test(wanted)
+    ? headers.findIndex((_, j) => columnLetter(j) === wanted.toUpperCase())
+    : headers.findIndex((h) => h.toLowerCase() === wanted.toLowerCase());
+  return i >= 0 ? i : null;
 }
 
 /** A header names its column when it is unique; otherwise the column letter does. */
@@ -270,7 +293,7 @@ async function pickSelection(): Promise<void> {
     const source: SourceData = await Excel.run((ctx) => readSource(ctx, { headerOnly: true, regionSupported: supported('ExcelApi', '1.13') }));
     headers = (source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
     $('source').textContent = t('ui.range', { address: source.address });
-    fillMapping(readForm().columns);
+    fillMapping();
   } catch (e) {
     showError(e);
   }
@@ -313,16 +336,24 @@ async function showSkipped(): Promise<void> {
 function start(): void {
   buildMapping();
   $('form').addEventListener('change', (e) => { if ((e.target as HTMLElement).dataset.option) refreshOptions(); });
+  $('mapping').addEventListener('change', (e) => {
+    const select = e.target as HTMLSelectElement;
+    const role = select.dataset.role as ColumnRole;
+    if (select.value) columnChoices[role] = select.value;
+    else delete columnChoices[role];
+  });
   const saved = loadSaved();
   if (saved) writeForm(saved);
-  fillMapping(saved?.columns ?? {});
+  columnChoices = { ...saved?.columns };
+  fillMapping();
   $('form').addEventListener('submit', run);
   $('pick').addEventListener('click', pickSelection);
   $('show-skipped').addEventListener('click', showSkipped);
   void pickSelection();
 }
 
-// the option fields need no host: the page shows them at once (the script is deferred)
+// the page's texts and the option fields need no host: the page shows them at once (the script is deferred)
+showPageTexts();
 buildOptions();
 
 // Office.js comes from the CDN; opened outside Office (or offline) the page explains itself.

@@ -2,7 +2,7 @@
 // The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
 // turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
 
-import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core';
+import { AbcxyzError, abcColumn, matrixTable, segmentTable, t, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core';
 import { dayOfDateIn } from './sheet-time-zone';
 
 type Cells = RawCell[][];
@@ -30,7 +30,7 @@ function asCellError(e: unknown): Error {
 /** Optional arguments: an empty cell or skipped argument is '' or undefined. */
 function optionalText(v: unknown): string | null {
   if (v === undefined || v === null || v === '') return null;
-  if (Array.isArray(v)) throw new AbcxyzError('options must be a single cell or text such as "metric=profit; period=quarter".');
+  if (Array.isArray(v)) throw new AbcxyzError(t('fn.sheets.options', { name: 'options', example: 'metric=profit; period=quarter' }));
   return String(v);
 }
 
@@ -47,8 +47,8 @@ function tableArgs(customers: unknown, amounts: unknown, dates: unknown, options
   }
   const c = asRange(customers);
   const a = asRange(amounts);
-  if (!c) throw new AbcxyzError('customers is empty: pass the range of customer names, e.g. A2:A.');
-  if (!a) throw new AbcxyzError('amounts is empty: pass the range of amounts, e.g. C2:C.');
+  if (!c) throw new AbcxyzError(t('fn.sheets.customers', { name: 'customers', example: 'A2:A' }));
+  if (!a) throw new AbcxyzError(t('fn.sheets.amounts', { name: 'amounts', example: 'C2:C' }));
   // an empty dates cell and trailing empty rows of open ranges (A2:A) are the core's business
   return [c, a, asRange(dateArg), optionalText(opt)];
 }
@@ -74,7 +74,7 @@ export function matrixFunction(customers: unknown, amounts: unknown, dates: unkn
 export function abcFunction(values: unknown, a: unknown, b: unknown, rule: unknown): string[][] {
   try {
     const v = asRange(values);
-    if (!v) throw new AbcxyzError('values is empty: pass the range of per-customer totals.');
+    if (!v) throw new AbcxyzError(t('fn.sheets.values', { name: 'values' }));
     return abcColumn(v, a, b, rule);
   } catch (e) {
     throw asCellError(e);
@@ -84,7 +84,7 @@ export function abcFunction(values: unknown, a: unknown, b: unknown, rule: unkno
 export function xyzFunction(periodValues: unknown, method: unknown, x: unknown, y: unknown): string[][] {
   try {
     const v = asRange(periodValues);
-    if (!v) throw new AbcxyzError('periodValues is empty: pass one row per customer, one column per period.');
+    if (!v) throw new AbcxyzError(t('fn.sheets.periodValues', { name: 'periodValues' }));
     return xyzColumn(v, method, x, y);
   } catch (e) {
     throw asCellError(e);

@@ -1,5 +1,5 @@
 // Build of the Excel add-in into dist/excel: manifest.xml (base URL from ABCXYZ_BASE_URL),
-// taskpane.html/.css/.js, functions.js, functions.json (from the JSDoc of excel-addin/functions.ts;
+// taskpane.html/.css/.js, help.html/.js, functions.js, functions.json (from the JSDoc of excel-addin/functions.ts;
 // the build fails on any metadata error) and the icons. Called by scripts/build.mjs.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,8 @@ async function functionsMetadata(file) {
   return json;
 }
 
-export default async function buildExcel(root, { outDir = join(root, 'dist/excel'), env = process.env, quiet = false } = {}) {
+/** `plugins`: extra esbuild plugins for the page bundles (the tests build them against a marker catalogue). */
+export default async function buildExcel(root, { outDir = join(root, 'dist/excel'), env = process.env, quiet = false, plugins = [] } = {}) {
   const src = join(root, 'excel-addin');
   const base = baseUrl(env);
   rmSync(outDir, { recursive: true, force: true });
@@ -36,7 +37,7 @@ export default async function buildExcel(root, { outDir = join(root, 'dist/excel
   writeFileSync(join(outDir, 'functions.json'), JSON.stringify(metadata, null, 2));
 
   await build({
-    entryPoints: { taskpane: join(src, 'taskpane.ts'), functions: join(src, 'functions-register.ts') },
+    entryPoints: { taskpane: join(src, 'taskpane.ts'), help: join(src, 'help.ts'), functions: join(src, 'functions-register.ts') },
     outdir: outDir,
     bundle: true,
     format: 'iife',
@@ -46,6 +47,7 @@ export default async function buildExcel(root, { outDir = join(root, 'dist/excel
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins,
   });
 
   for (const f of ['taskpane.html', 'taskpane.css', 'help.html']) copyFileSync(join(src, f), join(outDir, f));

@@ -41,7 +41,7 @@ function writeAtomic(file, text) {
   renameSync(tmp, file);
 }
 
-async function buildServer(root) {
+async function buildServer(root, plugins) {
   const entry = join(root, 'gsheets/entry.ts');
   const probe = await build({ entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true, outfile: 'probe.js', logLevel: 'silent' });
   const exported = [...Object.values(probe.metafile.outputs)[0].exports].sort();
@@ -63,11 +63,12 @@ async function buildServer(root) {
     write: false,
     outfile: 'Code.js',
     logLevel: 'warning',
+    plugins,
   });
   return { code: out.outputFiles[0].text, exported };
 }
 
-async function buildSidebar(root) {
+async function buildSidebar(root, plugins) {
   const out = await build({
     entryPoints: [join(root, 'gsheets/sidebar/sidebar.ts')],
     bundle: true,
@@ -80,6 +81,7 @@ async function buildSidebar(root) {
     write: false,
     outfile: 'sidebar.js',
     logLevel: 'warning',
+    plugins,
   });
   const js = out.outputFiles[0].text;
   if (/<\/script/i.test(js)) throw new Error('sidebar bundle contains </script');
@@ -88,12 +90,12 @@ async function buildSidebar(root) {
   return template.replace('<!--SIDEBAR_SCRIPT-->', () => `<script>\n${js}</script>`);
 }
 
-export default async function buildGsheets(root) {
-  const dir = join(root, 'dist/gsheets');
+/** `dir` and `plugins` (extra esbuild plugins) are for the tests, which build against a marker catalogue. */
+export default async function buildGsheets(root, { dir = join(root, 'dist/gsheets'), plugins = [] } = {}) {
   mkdirSync(dir, { recursive: true });
-  const { code, exported } = await buildServer(root);
+  const { code, exported } = await buildServer(root, plugins);
   writeAtomic(join(dir, 'Code.js'), code);
-  writeAtomic(join(dir, 'Sidebar.html'), await buildSidebar(root));
+  writeAtomic(join(dir, 'Sidebar.html'), await buildSidebar(root, plugins));
   copyFileSync(join(root, 'appsscript.json'), join(dir, 'appsscript.json'));
   return { dir, exported, codeBytes: Buffer.byteLength(code) };
 }

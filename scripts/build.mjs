@@ -17,8 +17,8 @@ async function buildCli() {
     target: 'node20',
     format: 'cjs',
     outfile: join(root, 'dist/cli/abcxyz.cjs'),
-    // ExcelJS and Papa Parse stay as runtime dependencies: bundling them gains nothing on Node
-    external: ['exceljs', 'papaparse'],
+    // ExcelJS, Papa Parse, chardet and iconv-lite stay as runtime dependencies: bundling them gains nothing on Node
+    external: ['exceljs', 'papaparse', 'chardet', 'iconv-lite'],
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -66,6 +66,20 @@ function analyseAndRelease(read: ReadResult, o: SegmentOptions): SegmentResult {
   }
 }
 
+/**
+ * Options applied while the rows are read (the window, how cells read, which columns): an
+ * analysis of a read ledger cannot change them, so it refuses different ones rather than report
+ * options it did not apply.
+ */
+const READ_TIME: readonly (keyof SegmentOptions)[] = ['from', 'to', 'asOf', 'decimal', 'dateOrder', 'caseSensitive', 'date1904', 'firstRow', 'columns', 'dateObjectDay'];
+
+function checkReadOptions(read: ReadResult, o: SegmentOptions): void {
+  const w = read.readWith;
+  if (!w) return;
+  const differ = READ_TIME.filter((k) => JSON.stringify(w[k] ?? null) !== JSON.stringify(o[k] ?? null) || (k === 'dateObjectDay' && w[k] !== o[k]));
+  if (differ.length) throw new AbcxyzError(t('err.readOptions', { names: differ.join(', ') }));
+}
+
 /** The metric the ABC ranks by: profit only when there is a profit column. */
 function metricOf(o: SegmentOptions, agg: Aggregates) {
   const profitMissing = o.metric === 'profit' && !agg.profit;
@@ -75,6 +89,7 @@ function metricOf(o: SegmentOptions, agg: Aggregates) {
 
 /** SPEC §4 on a read table. The read rows are left as they are (the caller releases them). */
 export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult {
+  checkReadOptions(read, o);
   const { data, customers: table } = read;
   const C = table.names.length;
   const long = data.kind === 'long';
@@ -113,6 +128,7 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     options: { ...o, metric: metric.name },
     mapping: read.mapping,
     headers: read.headers,
+    headerRow: read.headerRow,
     layout: data.kind,
     asOf,
     windowStart: long ? data.windowStart : null,

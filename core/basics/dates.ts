@@ -1,6 +1,8 @@
 // Calendar arithmetic on "days": whole days since 1970-01-01 in the proleptic Gregorian
 // calendar. Every date the core handles is a day number, so no time zone can shift a bucket.
 
+import { fullYear, wordDate } from './word-dates';
+
 /** Days from 1970-01-01 to y-m-d (m 1..12). Hinnant's days_from_civil. */
 export function dayFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
@@ -38,12 +40,28 @@ function validCivil(y: number, m: number, d: number): boolean {
   return d <= dim[m - 1];
 }
 
+// The time of day after a date, and the zone the export wrote: read and dropped. The calendar day
+// is the one written (the exporter's local date), never shifted to UTC by the offset: a shop's
+// order of 23:30 on 18 June at -0500 is an order of 18 June, as its own report says.
+// Spaces are bounded ({0,2}) so that no text, however long, makes these patterns backtrack.
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s{0,2}[AaPp]\.?[Mm]\.?)?`;
+const OFFSET = String.raw`[+\-\u2212]\d{1,2}(?::?\d{2})?`;
+// one zone word at most (Z, UTC, CEST), before or after the offset, then maybe its long name in brackets
+const ZONE = String.raw`(?:\s{0,2}(?:(?:Z|[A-Za-z]{2,5})?\s{0,2}(?:${OFFSET})?|${OFFSET}\s{0,2}[A-Za-z]{2,5})(?:\s{0,2}\([^()]{0,80}\))?)`;
+const ISO_RE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\s{0,2}${TIME}${ZONE})?$`);
+/** What may follow `YYYY-MM-DD` in a timestamp (see isoDateDay). */
+const ISO_TAIL_RE = new RegExp(String.raw`^[T ]\s{0,2}${TIME}${ZONE}$`);
+
 /**
- * Day number of exactly `YYYY-MM-DD` (what most exports write), NaN for anything else; the same
- * day the general text-date reader gives, without a regular expression.
+ * Day number of exactly `YYYY-MM-DD` (what most exports write), or of a timestamp that starts with
+ * it (`2024-06-18 12:17:00 -0500`, `2024-06-18T12:17:00.000+02:00`: the day written, see
+ * ISO_TAIL_RE), NaN for anything else; the same day the general text-date reader gives, the plain
+ * date without a regular expression.
  */
 export function isoDateDay(v: string): number {
-  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return NaN;
+  const len = v.length;
+  if (len !== 10 && (len < 15 || (v.charCodeAt(10) !== 32 && v.charCodeAt(10) !== 84))) return NaN;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return NaN;
   let y = 0;
   let m = 0;
   let d = 0;
@@ -55,7 +73,10 @@ export function isoDateDay(v: string): number {
     else if (k < 7) m = m * 10 + c;
     else d = d * 10 + c;
   }
-  return validCivil(y, m, d) ? dayFromCivil(y, m, d) : NaN;
+  if (!validCivil(y, m, d)) return NaN;
+  // a timestamp: the tail must be a time of day (and zone) that splitTextDate reads too
+  if (len !== 10 && !ISO_TAIL_RE.test(v.slice(10))) return NaN;
+  return dayFromCivil(y, m, d);
 }
 
 /** Day number of strict ISO `YYYY-MM-DD` text, or null. Used for options. */
@@ -120,9 +141,8 @@ export interface TextDateParts {
   c: number;
 }
 
-const ISO_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
-const DMY_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?$/;
+const DMY_RE = new RegExp(String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s{1,2}${TIME}${ZONE})?$`);
 
 /** Split a text date into numbers; null when it is not a date we read. */
 export function splitTextDate(text: string): TextDateParts | null {
@@ -131,11 +151,12 @@ export function splitTextDate(text: string): TextDateParts | null {
   if (m) return { kind: 'ymd', a: +m[1], b: +m[2], c: +m[3] };
   m = DMY_RE.exec(s);
   if (m) {
-    let year = +m[4];
-    if (m[4].length === 2) year += year < 70 ? 2000 : 1900;
+    const year = fullYear(+m[4], m[4].length);
     return { kind: 'ambiguous', a: +m[1], b: +m[3], c: year };
   }
-  return null;
+  // last, the forms with a month name (which settles the order): "5-Mar-24", "5 марта 2024 г."
+  const w = wordDate(s);
+  return w ? { kind: 'ymd', a: w[0], b: w[1], c: w[2] } : null;
 }
 
 /** Day number of split parts under an order; null if not a real calendar date. */

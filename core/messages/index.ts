@@ -12,6 +12,7 @@ export type Catalogue = Record<MessageKey, string>;
 /** Every language's catalogue, by language code. A new language is one file and one line here. */
 export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en };
 let current: Catalogue = en;
+let currentLanguage = 'en';
 
 /** The placeholders of a message, sorted: "{count} of {metric}" → count, metric. */
 export function placeholders(text: string): string[] {
@@ -40,7 +41,13 @@ export function catalogueProblems(catalogues: Readonly<Record<string, Record<str
 
 /** Switch the display language; unknown languages fall back to English. */
 export function setLanguage(lang: string): void {
-  current = CATALOGUES[lang] ?? en;
+  currentLanguage = lang in CATALOGUES ? lang : 'en';
+  current = CATALOGUES[currentLanguage];
+}
+
+/** The display language's code ("en"): the pages set it as their lang, so a screen reader speaks it right. */
+export function language(): string {
+  return currentLanguage;
 }
 
 /** A message with `{name}` placeholders filled in. */

@@ -52,6 +52,10 @@ export function resolveOptions(partial: PartialOptions = {}): SegmentOptions {
   for (const key of ['minPeriods', 'keyShare', 'newDays', 'financierShare', 'dependencyShare', 'lostLapse', 'riskLapse', 'lostDays', 'riskDays'] as const) check(key);
   if (merged.riskLapse > merged.lostLapse) fail('riskLapse', t('opt.order', { lower: 'riskLapse', lv: merged.riskLapse, upper: 'lostLapse', uv: merged.lostLapse }));
   checkNumber('firstRow', merged.firstRow, 1, 1e8);
+  if (merged.headerRow !== null) {
+    check('headerRow');
+    if (!Number.isInteger(merged.headerRow)) fail('headerRow', t('opt.number', { value: String(merged.headerRow) }));
+  }
   for (const k of ['from', 'to', 'asOf'] as const) {
     const v = merged[k];
     if (v !== null && parseIsoDay(v) === null) fail(k, t('opt.date', { value: String(v) }));
@@ -81,7 +85,7 @@ function settled(m: SegmentOptions): SegmentOptions {
     financierShare: m.financierShare, dependencyShare: m.dependencyShare, lostLapse: m.lostLapse,
     lostDays: m.lostDays, riskLapse: m.riskLapse, riskDays: m.riskDays, dateOrder: m.dateOrder,
     decimal: m.decimal, caseSensitive: m.caseSensitive, date1904: m.date1904, firstRow: m.firstRow,
-    dateObjectDay: m.dateObjectDay, a: m.a, b: m.b, x: m.x, y: m.y,
+    dateObjectDay: m.dateObjectDay, a: m.a, b: m.b, x: m.x, y: m.y, headerRow: m.headerRow,
     currency: m.currency, continuation: m.continuation,
   };
 }

@@ -122,6 +122,10 @@ export const OPTIONS = [
   { name: 'risk-lapse', key: 'riskLapse', kind: 'number', default: 2, range: LONG, section: 'hidden', label: 'form.risk-lapse' },
   { name: 'risk-days', key: 'riskDays', kind: 'int', default: 30, range: LONG, section: 'hidden', label: 'form.risk-days' },
   { name: 'date1904', key: 'date1904', kind: 'bool', default: false, section: 'hidden', label: 'form.date1904' },
+  {
+    name: 'header-row', key: 'headerRow', kind: 'int', default: null, range: { min: 1, max: 1e8 }, section: 'hidden',
+    label: 'form.header-row', hint: 'form.header-row.hint',
+  },
   // plausibility checks (core/read/plausibility)
   { name: 'currency', key: 'currency', kind: 'text', default: null, section: 'hidden', label: 'form.currency', hint: 'form.currency.hint' },
   {

@@ -1,14 +1,31 @@
-// CustomerIndex: which customer a cell names. Names are cleaned, case-folded unless asked
-// otherwise, and grouped; the first spelling met is the one shown.
+// CustomerIndex: which customer a cell names. Names are cleaned, brought to one Unicode form,
+// case-folded unless asked otherwise, and grouped; the first spelling met is the one shown.
 
 import { cleanName, errorValue } from './values';
 import type { RawCell } from '../types';
 import { TextTable } from './text-table';
 
+/**
+ * The key customers are matched by, of a cleaned name: its NFKC form — so "Müller" typed as u +
+ * combining diaeresis (NFD) and as ü (NFC) are one name, and so are compatibility forms such as
+ * full-width letters (ＡＣＭＥ) and ligatures (ﬁ) — lower-cased unless case-sensitive. A name of
+ * plain ASCII is its own normal form and skips the normalization.
+ */
+export function customerKey(name: string, caseSensitive: boolean): string {
+  let ascii = true;
+  for (let k = 0; k < name.length && ascii; k++) ascii = name.charCodeAt(k) < 128;
+  if (ascii) return caseSensitive ? name : name.toLowerCase();
+  let key = name.normalize('NFKC');
+  // a compatibility form can unfold to white space (U+3000, U+2007 …): collapse it as cleanName does
+  if (key !== name) key = cleanName(key);
+  // lower-casing can leave a text that is not normal ("İ" → i + combining dot): normalize once more
+  return caseSensitive ? key : key.toLowerCase().normalize('NFKC');
+}
+
 /** Customers are keyed by cleaned name, case-folded unless asked otherwise; the first spelling is shown. */
 export class CustomerIndex {
   readonly names: string[] = [];
-  /** The name as customers are matched: case-folded unless case-sensitive; also the tie-break key. */
+  /** The name as customers are matched (customerKey): normalized, case-folded unless case-sensitive; also the tie-break key. */
   readonly keys: string[] = [];
   /** Texts that are not plain (see packPlain), as they appear in cells. */
   private byText: TextTable | null = null;
@@ -63,7 +80,7 @@ export class CustomerIndex {
     if (errorValue(v)) return -1; // #N/A is not a customer
     const name = cleanName(v);
     if (name === '') return -1;
-    const key = this.caseSensitive ? name : name.toLowerCase();
+    const key = customerKey(name, this.caseSensitive);
     let idx = this.byKey.get(key);
     if (idx === undefined) {
       idx = this.names.length;

@@ -89,7 +89,7 @@ export class DateTable {
       // Nothing in the column tells the order. Dotted dates are day-first by convention; for
       // slashes we still decide once for the whole column and say so.
       this.order = 'dmy';
-      if (this.dots < this.ambiguous) this.warnings.push(t('warn.dateOrderGuess', { example: this.example, order: 'day/month/year' }));
+      if (this.dots < this.ambiguous) this.warnings.push(t('warn.dateOrderGuess', { example: this.example, order: t('form.date-order.dmy') }));
     }
     this.usedOrder = this.order;
   }
@@ -103,7 +103,7 @@ export class DateTable {
       day = dayFromParts(p, order);
       if (day === null && p.kind === 'ambiguous' && dayFromParts(p, order === 'dmy' ? 'mdy' : 'dmy') !== null) {
         mismatches[id] = true;
-        reason = t('skip.dateOrder', { value: v.trim(), order: order === 'dmy' ? 'day/month/year' : 'month/day/year' });
+        reason = t('skip.dateOrder', { value: v.trim(), order: t(order === 'dmy' ? 'form.date-order.dmy' : 'form.date-order.mdy') });
       }
     } else {
       day = parseIsoDay(v);

@@ -14,9 +14,11 @@ export function foldHeader(s: string): string {
 const SYNONYMS: Record<ColumnRole, string[]> = {
   customer: ['customer', 'customerid', 'customername', 'client', 'clientname', 'account', 'accountname', 'buyer', 'company',
     'πελατης', 'πελατες', 'επωνυμια', 'клиент', 'покупатель', 'контрагент', 'заказчик', 'kunde', 'kundenname', 'kundennummer',
-    'kundin', 'auftraggeber', 'clientnom', 'nomclient', 'cliente', 'nombrecliente', 'comprador'],
+    'kundin', 'auftraggeber', 'clientnom', 'nomclient', 'cliente', 'nombrecliente', 'comprador', 'billingname',
+    'rowlabels', 'zeilenbeschriftungen', 'etiquettesdelignes', 'etiquetasdefila', 'названиястрок', 'ετικέτες γραμμών'],
   date: ['date', 'invoicedate', 'orderdate', 'transactiondate', 'salesdate', 'day', 'ημερομηνια', 'ημνια', 'дата', 'датапродажи',
-    'датазаказа', 'datum', 'rechnungsdatum', 'belegdatum', 'bestelldatum', 'fecha', 'fechafactura', 'datefacture'],
+    'датазаказа', 'datum', 'rechnungsdatum', 'belegdatum', 'bestelldatum', 'fecha', 'fechafactura', 'datefacture',
+    'createdat', 'datecreated', 'paidat'],
   amount: ['amount', 'revenue', 'sales', 'total', 'value', 'netamount', 'netsales', 'turnover', 'sum', 'salesamount',
     'invoiceamount', 'dollarvalue', 'πωλησεις', 'ποσο', 'αξια', 'τζιρος', 'εσοδα', 'сумма', 'выручка', 'продажи', 'оборот',
     'стоимость', 'umsatz', 'betrag', 'nettobetrag', 'wert', 'montant', 'chiffredaffaires', 'ventes', 'importe', 'ventas',
@@ -68,6 +70,19 @@ const FOLDED: Record<ColumnRole, string[]> = Object.fromEntries(
   Object.entries(SYNONYMS).map(([role, names]) => [role, names.map(foldHeader)]),
 ) as Record<ColumnRole, string[]>;
 
+/**
+ * Whether a folded text could match any role's name (see matchRole): it is a name, or it holds the
+ * first four letters of one. Most cells of the rows looked at for the header are data and fail
+ * this after a few set lookups, so 30 rows of a 70-column export cost little.
+ */
+const ALL_NAMES = new Set(Object.values(FOLDED).flat());
+const FIRST_FOUR = new Set(Object.values(FOLDED).flat().filter((n) => n.length >= 4).map((n) => n.slice(0, 4)));
+function couldName(folded: string): boolean {
+  if (ALL_NAMES.has(folded)) return true;
+  for (let i = 0; i + 4 <= folded.length; i++) if (FIRST_FOUR.has(folded.slice(i, i + 4))) return true;
+  return false;
+}
+
 /** Column override meaning "not used": the role is not recognised from the headers either. */
 export const NOT_USED = '-';
 
@@ -118,8 +133,38 @@ export interface HeaderResult {
   headers: string[];
 }
 
-/** Map roles to columns from the header row and the analyst's overrides. */
-export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Record<ColumnRole, string>>): HeaderResult {
+/**
+ * How well a column's first data rows read as a role's values: the share of the sampled rows
+ * (0–1), or NaN when there is no evidence (no sample, or a role whose cells can be anything).
+ */
+export type ColumnEvidence = (role: ColumnRole, index: number) => number;
+
+/** A candidate that reads in at least this share of the sampled rows keeps its rank by name. */
+export const READS_WELL = 0.5;
+
+/**
+ * Among the columns whose headers name a role (best name first), the one to take: the first that
+ * reads as the role's values in at least half of the sampled rows; if none does, the one that
+ * reads best (an empty "Billing Company" loses against a "Customer e-mail" that reads).
+ */
+function byEvidence(role: ColumnRole, candidates: number[], evidence: ColumnEvidence | undefined): number {
+  if (!evidence || candidates.length < 2) return candidates[0];
+  let best = candidates[0];
+  let bestRate = -1;
+  for (const i of candidates) {
+    const rate = evidence(role, i);
+    if (rate !== rate) return candidates[0];
+    if (rate >= READS_WELL) return i;
+    if (rate > bestRate) { best = i; bestRate = rate; }
+  }
+  return bestRate > 0 ? best : candidates[0];
+}
+
+/**
+ * Map roles to columns from the header row and the analyst's overrides. `evidence`, when given,
+ * decides between several columns that a role's names fit (see byEvidence).
+ */
+export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Record<ColumnRole, string>>, evidence?: ColumnEvidence): HeaderResult {
   const headers = headerRow.map((h) => cellText(h).trim());
   const folded = headers.map(foldHeader);
   const taken = new Set<number>();
@@ -150,20 +195,20 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
 
   for (const role of ROLE_ORDER) {
     if (unused.has(role) || mapping.some((m) => m.role === role)) continue;
-    let best = -1;
-    let bestScore = Infinity;
-    const candidates: number[] = [];
+    const scored: { i: number; score: number }[] = [];
     folded.forEach((f, i) => {
       if (taken.has(i) || f === '') return;
       const score = matchRole(f, role);
-      if (score < 0) return;
-      candidates.push(i);
-      if (score < bestScore) { best = i; bestScore = score; }
+      if (score >= 0) scored.push({ i, score });
     });
-    if (best < 0) continue;
+    if (scored.length === 0) continue;
+    // best name first; the same name: the leftmost column
+    scored.sort((x, y) => x.score - y.score || x.i - y.i);
+    const best = byEvidence(role, scored.map((c) => c.i), evidence);
+    const bestScore = scored.find((c) => c.i === best)!.score;
     // a second column that names the role outright (not merely contains a name) is worth a warning
     // (not for the plausibility checks' roles: "Invoice" beside "Order ID" is no question to ask)
-    const others = EXACT_ONLY.has(role) ? [] : candidates.filter((i) => i !== best && matchRole(folded[i], role) < 100 && bestScore < 100);
+    const others = EXACT_ONLY.has(role) ? [] : scored.filter((c) => c.i !== best && c.score < 100 && bestScore < 100).map((c) => c.i).sort((a, b) => a - b);
     if (others.length) {
       warnings.push(t('warn.duplicateHeader', { role, first: columnLabel(best, headers[best]), second: columnLabel(others[0], headers[others[0]]) }));
     }
@@ -171,4 +216,72 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
     mapping.push({ role, index: best, header: headers[best], source: 'header', ...(bestScore >= 100 ? { partial: true } : {}) });
   }
   return { mapping, warnings, headers };
+}
+
+/** What a row would map if it were the header: the evidence header detection weighs. */
+export interface HeaderFacts {
+  /** Roles recognised from the row's own cells (names or the overrides' header names), each in a cell of its own. */
+  roles: number;
+  /** Of those, the roles whose header is a known name outright (not merely containing one). */
+  exact: number;
+  /** The customer column: recognised from a cell of the row ('name'), only set by a column letter ('letter'), or none. */
+  customer: 'name' | 'letter' | null;
+  /** Besides the customer, a date or an amount (or quantity and price): recognised or set by letter. */
+  complete: boolean;
+  /** Non-empty cells. */
+  filled: number;
+}
+
+/** The facts of one row as a header candidate; never throws (an override may name a header of another row). */
+export function headerFacts(row: readonly RawCell[], overrides: Partial<Record<ColumnRole, string>>): HeaderFacts {
+  const n = row.length;
+  const folded: string[] = new Array(n);
+  /** Cells that could be a role's name (see couldName); only an override's header name can be any other. */
+  const named: boolean[] = new Array(n);
+  let filled = 0;
+  for (let i = 0; i < n; i++) {
+    const v = row[i];
+    const text = cellText(v).trim();
+    if (text !== '') filled++;
+    // numbers, dates and booleans are data, never a header's name
+    const f = typeof v === 'string' ? foldHeader(text) : '';
+    folded[i] = f;
+    named[i] = f !== '' && couldName(f);
+  }
+  const taken = new Set<number>();
+  const known = new Set<ColumnRole>();
+  const byLetter = new Set<ColumnRole>();
+  let roles = 0;
+  let exact = 0;
+  for (const [role, name] of Object.entries(overrides) as [ColumnRole, string][]) {
+    if (!name || name.trim() === NOT_USED) continue;
+    // a column letter says nothing about which row is the header (a data cell "A" is no header)
+    if (letterIndex(name.trim()) !== null) { byLetter.add(role); continue; }
+    const want = foldHeader(name);
+    const hit = want === '' ? -1 : folded.indexOf(want);
+    if (hit >= 0 && !taken.has(hit)) { taken.add(hit); known.add(role); roles++; exact++; }
+  }
+  for (const role of ROLE_ORDER) {
+    if (known.has(role) || byLetter.has(role) || overrides[role]?.trim() === NOT_USED) continue;
+    let best = -1;
+    let bestScore = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (!named[i] || taken.has(i)) continue;
+      const score = matchRole(folded[i], role);
+      if (score >= 0 && score < bestScore) { best = i; bestScore = score; }
+    }
+    if (best < 0) continue;
+    taken.add(best);
+    known.add(role);
+    roles++;
+    if (bestScore < 100) exact++;
+  }
+  const any = (role: ColumnRole) => known.has(role) || byLetter.has(role);
+  return {
+    roles,
+    exact,
+    customer: known.has('customer') ? 'name' : byLetter.has('customer') ? 'letter' : null,
+    complete: any('customer') && (any('date') || any('amount') || (any('quantity') && any('price'))),
+    filled,
+  };
 }

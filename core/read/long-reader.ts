@@ -6,6 +6,11 @@
 // order of text dates. A cell whose reading waits for that decision is kept as its possible
 // readings and settled in finish(); a row where the decision could turn a value into a problem is
 // kept whole ("deferred") and read again in finish() with the decision made.
+//
+// Totals rows: a customer cell that is a totals word ("Total", "Σύνολο", "Итого", "Summe" …) is
+// checked once per distinct name, when the name is first met; its rows are skipped. Subtotal
+// lines ("Acme Total", "Итого по Acme") and rows with an empty customer are kept aside and
+// decided in finish(), from the amounts of the rows above them (totals.ts).
 
 import { CustomerIndex } from './customer-index';
 import { DATE_FIXED, DATE_MAY_FAIL, DateTable, dayOfCell, isDateText } from './date-column';
@@ -17,12 +22,16 @@ import { take, giveBack } from '../basics/scratch';
 import { errorValue, isBlank, isTruthy } from './values';
 import { newCustomerFacts } from './customer-facts';
 import { columnOf, rowIsBlank } from './row-cells';
+import { foldTotals, isTotalsWord, maybeTotals, sameAmount, subtotalName } from './totals';
 import type { ReadResult } from './read-types';
 import type { ColumnMapping, RawCell, SegmentOptions, SkippedRow } from '../types';
 import { checkLines, continuationRows, LineFacts, mayHoldCurrency, type ReaderView } from './plausibility';
 
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
+/** What a customer name is, for the totals rule: a customer (0), a totals word, or a subtotal line. */
+const TOTAL = 1;
+const SUBTOTAL = 2;
 
 export class LongReader {
   private readonly ci: number;
@@ -74,7 +83,26 @@ export class LongReader {
   /** Index of the last non-blank row added (0 = none). */
   lastRow = 0;
 
-  constructor(private mapping: ColumnMapping[], private headers: string[], private warnings: string[], private options: SegmentOptions, capacity: number) {
+  // the totals rule (see the top of the file)
+  /** Customers (by index) whose names have been checked. */
+  private checked = 0;
+  /** Per customer: 0, TOTAL or SUBTOTAL; null until the first totals name is met. */
+  private totalsKind: Uint8Array | null = null;
+  /** For a subtotal line whose name is a customer met before it: that customer. */
+  private subtotalOf: Map<number, number> | null = null;
+  /** Customer names folded as totals.ts folds them, built only when a subtotal line needs them. */
+  private folded: Map<string, number> | null = null;
+  /** Table rows of the totals-word rows, in order. */
+  private totalRows: number[] = [];
+  /** Rows that may be totals: subtotal lines and rows with an empty customer, in order. */
+  private maybeTotal: { r: number; row: RawCell[]; c: number }[] = [];
+
+  /**
+   * `base`: sheet row of the header, so row r of the table is sheet row base + r (rows above the
+   * header are not part of the table).
+   */
+  constructor(private mapping: ColumnMapping[], private headers: string[], private warnings: string[], private options: SegmentOptions, capacity: number,
+    private readonly base: number = options.firstRow) {
     this.ci = columnOf(mapping, 'customer');
     this.di = columnOf(mapping, 'date');
     const amount = columnOf(mapping, 'amount');
@@ -109,7 +137,9 @@ export class LongReader {
   /** Data row r of the table (the header is row 0). */
   add(row: readonly RawCell[], r: number): void {
     const c = this.customers.lookup(row[this.ci]);
-    if (c >= 0 && this.typedOnly && this.blanks.length === 0) {
+    if (c >= this.checked) this.checkNames();
+    const kinds = this.totalsKind;
+    if (c >= 0 && this.typedOnly && this.blanks.length === 0 && (kinds === null || kinds[c] === 0)) {
       // the usual typed row (a serial date, a number, maybe a number or nothing as profit) in a
       // table without a window, tags or quantity × price: what evaluate() would find, found directly
       const d = commonSerialDay(row[this.di]);
@@ -137,7 +167,67 @@ export class LongReader {
       this.blanks.length = 0;
     }
     this.lastRow = r;
+    if (kinds !== null && c >= 0 && kinds[c] !== 0) { this.totalsRow(row, r, c, kinds[c]); return; }
     this.evaluate(row, r, c, false);
+  }
+
+  /** Check the names of the customers met since the last call for totals words and subtotal lines. */
+  private checkNames(): void {
+    const names = this.customers.names;
+    for (let k = this.checked; k < names.length; k++) {
+      const name = names[k];
+      if (typeof name !== 'string' || !maybeTotals(name)) continue;
+      let kind = 0;
+      if (isTotalsWord(name)) kind = TOTAL;
+      else {
+        const sub = subtotalName(name);
+        if (sub !== null) {
+          kind = SUBTOTAL;
+          const of = this.customerNamed(sub, k);
+          if (of >= 0) (this.subtotalOf ??= new Map()).set(k, of);
+        }
+      }
+      if (kind === 0) continue;
+      this.reserveKinds(names.length);
+      this.totalsKind![k] = kind;
+    }
+    this.checked = names.length;
+    // every customer met so far has its entry (0 for a customer)
+    if (this.totalsKind !== null) this.reserveKinds(names.length);
+  }
+
+  private reserveKinds(n: number): void {
+    const kinds = this.totalsKind;
+    if (kinds !== null && kinds.length >= n) return;
+    const more = new Uint8Array(Math.max(64, 2 * n));
+    if (kinds) more.set(kinds);
+    this.totalsKind = more;
+  }
+
+  /** The customer met before customer `before` whose folded name is `folded`, or -1. */
+  private customerNamed(folded: string, before: number): number {
+    const map = (this.folded ??= new Map());
+    const names = this.customers.names;
+    for (let k = this.foldedUpTo; k < before; k++) {
+      const f = foldTotals(String(names[k]));
+      if (!map.has(f)) map.set(f, k);
+    }
+    if (before > this.foldedUpTo) this.foldedUpTo = before;
+    const hit = map.get(folded);
+    return hit !== undefined && hit < before ? hit : -1;
+  }
+  private foldedUpTo = 0;
+
+  /** A row whose customer is a totals word (skipped), or a subtotal line (decided in finish()). */
+  private totalsRow(row: readonly RawCell[], r: number, c: number, kind: number): void {
+    // its cells still count towards the column decisions, as a skipped row's do
+    this.observeFrom(row, 1);
+    if (kind === TOTAL) {
+      this.totalRows.push(r);
+      this.skip(r, row, t('skip.totals'));
+      return;
+    }
+    this.maybeTotal.push({ r, row: Array.from(row), c });
   }
 
   /**
@@ -149,7 +239,10 @@ export class LongReader {
     if (c < 0) {
       const cv = row[this.ci];
       const err = errorValue(cv);
-      this.skip(r, row, err ? t('skip.error', { value: err, column: columnLabel(this.ci, this.headers[this.ci]) }) : t('skip.noCustomer'));
+      if (err) this.skip(r, row, t('skip.error', { value: err, column: columnLabel(this.ci, this.headers[this.ci]) }));
+      // an empty customer under rows whose amounts it adds up is a totals row: decided in finish()
+      else if (!final) this.maybeTotal.push({ r, row: Array.from(row), c: -1 });
+      else this.skip(r, row, t('skip.noCustomer'));
       this.observeFrom(row, 1);
       return;
     }
@@ -279,7 +372,7 @@ export class LongReader {
   }
 
   private skip(r: number, row: readonly RawCell[], reason: string): void {
-    this.skipped.push({ row: this.options.firstRow + r, reason, values: Array.from(row) });
+    this.skipped.push({ row: this.base + r, reason, values: Array.from(row) });
   }
 
   private defer(r: number, row: readonly RawCell[]): void {
@@ -287,7 +380,7 @@ export class LongReader {
   }
 
   private grow(): void {
-    const cap = this.cust.length * 2;
+    const cap = Math.max(16, this.cust.length * 2);
     const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       b.set(a);
@@ -314,13 +407,68 @@ export class LongReader {
     this.stable = true; // deferred rows (and continuation rows) are arrays of this reader's own
     for (const { r, row } of this.deferred) this.evaluate(row, r, this.customers.lookup(row[this.ci]), true);
     if (this.deferred.length) this.restoreRowOrder();
+    if (this.settleTotals(decimal)) this.restoreRowOrder();
     this.warnings.push(...this.dates.warnings);
     if (this.mismatches > 0) {
-      this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: this.dates.order === 'dmy' ? 'day/month/year' : 'month/day/year' }));
+      this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: t(this.dates.order === 'dmy' ? 'form.date-order.dmy' : 'form.date-order.mdy') }));
     }
     this.continuations(decimal);
     this.lineChecks(decimal);
     return this.result(decimal);
+  }
+
+  /** A row's amount (or quantity × price) as the column decisions read it; NaN when it has none. */
+  private amountOf(row: readonly RawCell[], decimal: '.' | ','): number {
+    if (!this.useQp) return numberOf(row[this.ai], decimal);
+    return numberOf(row[this.qi], this.numQ.decide()) * numberOf(row[this.ai], decimal);
+  }
+
+  /**
+   * Decide the rows kept aside as possible totals. A row is a totals row when its amount equals the
+   * sum of the used rows since the previous totals row (at least two of them), or of all the used
+   * rows above it; a subtotal line whose name is a customer met above also when the used row just
+   * above it is that customer's (Excel's Subtotal layout). A subtotal name is a customer after all
+   * if any of its lines fails: a real "Total Logistics Ltd" is never dropped, nor split. True when
+   * rows were added to the used rows (out of row order).
+   */
+  private settleTotals(decimal: '.' | ','): boolean {
+    const cands = this.maybeTotal;
+    if (cands.length === 0) return false;
+    const n = this.n;
+    const idx = this.index;
+    const prefix = new Float64Array(n + 1);
+    for (let s = 0; s < n; s++) prefix[s + 1] = prefix[s] + this.amt[s];
+    /** Used rows above table row r. */
+    const above = (r: number): number => {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (idx[mid] < r) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
+    const totals = this.totalRows;
+    let p = 0;
+    let prev = 0;
+    const verdict = new Uint8Array(cands.length);
+    for (let k = 0; k < cands.length; k++) {
+      const { r, row, c } = cands[k];
+      while (p < totals.length && totals[p] < r) prev = Math.max(prev, totals[p++]);
+      const a = this.amountOf(row, decimal);
+      const lo = above(prev + 1);
+      const hi = above(r);
+      let total = (hi - lo >= 2 && sameAmount(a, prefix[hi] - prefix[lo])) || (hi >= 2 && sameAmount(a, prefix[hi]));
+      const of = c >= 0 ? this.subtotalOf?.get(c) : undefined;
+      if (!total && of !== undefined) total = hi > 0 && this.cust[hi - 1] === of;
+      if (total) { verdict[k] = 1; prev = r; }
+    }
+    const customers = new Set<number>();
+    for (let k = 0; k < cands.length; k++) if (cands[k].c >= 0 && !verdict[k]) customers.add(cands[k].c);
+    let added = false;
+    for (let k = 0; k < cands.length; k++) {
+      const { r, row, c } = cands[k];
+      if (c >= 0 && customers.has(c)) { this.evaluate(row, r, c, true); added = true; } else this.skip(r, row, t(verdict[k] ? 'skip.totals' : 'skip.noCustomer'));
+    }
+    this.maybeTotal = [];
+    return added;
   }
 
   // --- plausibility (core/read/plausibility): continuation lines, then the checks of the used rows
@@ -328,7 +476,7 @@ export class LongReader {
   private view(decimal: '.' | ','): ReaderView {
     return {
       n: this.n, cust: this.cust, day: this.day, amount: this.amt.subarray(0, this.n), index: this.index, names: this.customers.names,
-      skipped: this.skipped, lines: this.lines, mapping: this.mapping, headers: this.headers, options: this.options,
+      skipped: this.skipped, warnings: this.warnings, lines: this.lines, mapping: this.mapping, headers: this.headers, options: this.options,
       customerColumn: this.ci, dateColumn: this.di, amountColumn: this.ai, quantityColumn: this.useQp ? this.qi : -1,
       decimal, quantityDecimal: this.numQ.decide(),
     };
@@ -477,6 +625,7 @@ export class LongReader {
       mapping: this.mapping,
       headers: this.headers,
       rowsRead: this.lastRow,
+      headerRow: this.base,
       rowsUsed: m,
       skipped: this.skipped,
       warnings: this.warnings,

@@ -1,7 +1,7 @@
 // What a reader hands to the analyses: the used rows (long) or the period values (wide), the
 // customers, and the account of every row read.
 
-import type { ColumnMapping, DateOrder, SkippedRow } from '../types';
+import type { ColumnMapping, DateOrder, SegmentOptions, SkippedRow } from '../types';
 import type { CustomerFacts } from './customer-facts';
 
 export interface LongData {
@@ -37,9 +37,14 @@ export interface ReadResult {
   customers: CustomerFacts;
   mapping: ColumnMapping[];
   headers: string[];
+  /** Rows from the one after the header to the last non-blank one. */
   rowsRead: number;
+  /** Sheet row of the header (rows above it are titles, period lines, blank lines: not data). */
+  headerRow: number;
   rowsUsed: number;
   skipped: SkippedRow[];
   warnings: string[];
   dateOrderUsed: DateOrder | null;
+  /** The options the rows were read with (set by the table reader). */
+  readWith?: SegmentOptions;
 }

@@ -36,12 +36,24 @@ export function cleanName(v: RawCell): string {
 
 const CURRENCY_RE = /[$€£¥₽₴₹₩₪฿₺₫₦₱¤]|\b(?:USD|EUR|GBP|RUB|CHF|JPY|CNY|UAH|PLN|SEK|NOK|DKK|CZK|HUF|TRY|INR|BRL|AUD|CAD)\b|руб\.?|р\./gi;
 
+/** Every Unicode minus and dash that stands for a sign where a number is expected: − ‒ – — ― ﹣ －. */
+const MINUS_RE = /[\u2212\u2012-\u2015\ufe63\uff0d]/g;
+/** White space of any kind (also U+00A0 and the narrow U+202F) and the apostrophes ' ’: thousands separators. */
+const GROUP_SPACE_RE = /[\s\u00a0\u202f'\u2019]/g;
+const HAS_GROUP_SPACE_RE = /[\s\u00a0\u202f'\u2019]/;
+
+/** Unicode minus and dash forms as "-" (only texts with a character past ASCII pay for the look). */
+function asciiSigns(s: string): string {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 127) return s.replace(MINUS_RE, '-');
+  return s;
+}
+
 /**
  * Decide the decimal separator a column of text numbers uses, from evidence across the column:
  * "1.234,56" or "12,5" speak for a comma, "1,234.56" or "12.5" for a point. Null: no evidence.
  */
 export function decimalEvidence(text: string): '.' | ',' | null {
-  const s = text.replace(CURRENCY_RE, '').replace(/[\s\u00a0\u202f']/g, '');
+  const s = asciiSigns(text).replace(CURRENCY_RE, '').replace(GROUP_SPACE_RE, '');
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
   if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? '.' : ',';
@@ -57,30 +69,39 @@ export function decimalEvidence(text: string): '.' | ',' | null {
 }
 
 /**
- * Parse a number written as text: thousands separators (, . space ' ), currency signs and codes,
- * `(123)` and trailing-minus negatives, decimal comma, percent. NaN when it is not a number.
+ * Parse a number written as text: thousands separators (, . and spaces of any width — U+00A0,
+ * U+202F — and apostrophes ' ’ as in Swiss 1'234.50; every one grouping by three), currency signs
+ * and codes, `(123)` negatives, a leading or trailing minus in any of its Unicode forms (− – — …),
+ * decimal comma, percent. NaN when it is not a number.
  */
 export function parseNumberText(text: string, decimal: '.' | ','): number {
-  let s = text.trim();
+  let s = asciiSigns(text.trim());
   if (s === '') return NaN;
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) { negative = true; s = s.slice(1, -1); }
-  s = s.replace(CURRENCY_RE, '').replace(/[\s\u00a0\u202f']/g, '');
+  s = s.replace(CURRENCY_RE, '').trim();
+  // the sign and percent may stand apart from the digits: "- 1 234", "1 234 -", "12 %"
   let percent = false;
-  if (s.endsWith('%')) { percent = true; s = s.slice(0, -1); }
-  if (s.endsWith('-')) { negative = !negative; s = s.slice(0, -1); }
-  if (s.startsWith('-')) { negative = !negative; s = s.slice(1); }
-  else if (s.startsWith('+')) s = s.slice(1);
+  if (s.endsWith('%')) { percent = true; s = s.slice(0, -1).trimEnd(); }
+  if (s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1).trimEnd();
+    // "-5-": a minus on both sides says nothing certain
+    if (s.startsWith('-')) return NaN;
+  }
+  if (s.startsWith('-')) { negative = !negative; s = s.slice(1).trimStart(); }
+  else if (s.startsWith('+')) s = s.slice(1).trimStart();
   if (s.startsWith('-') || s.startsWith('+')) return NaN;
   // "12.5" in a decimal-comma column: a single point not followed by exactly three digits cannot
   // be a thousands separator, so it is a decimal point — the same reading as in any other column
   if (decimal === ',' && s.indexOf(',') < 0 && /^\d*\.(?:\d{1,2}|\d{4,})$/.test(s)) decimal = '.';
   const thousands = decimal === '.' ? ',' : '.';
-  // thousands separators must group by three
-  if (s.includes(thousands)) {
-    const [intPart] = s.split(decimal);
-    if (!/^\d{1,3}(?:[.,]\d{3})+$/.test(intPart)) return NaN;
-    s = s.split(thousands).join('');
+  // thousands separators must group by three, in the whole part only
+  if (HAS_GROUP_SPACE_RE.test(s) || s.includes(thousands)) {
+    const cut = s.indexOf(decimal);
+    const intPart = cut < 0 ? s : s.slice(0, cut);
+    if (!/^\d{1,3}(?:[.,\s\u00a0\u202f'\u2019]\d{3})+$/.test(intPart)) return NaN;
+    s = intPart.replace(/\D/g, '') + (cut < 0 ? '' : s.slice(cut));
   }
   if (decimal === ',') s = s.replace(',', '.');
   if (!/^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return NaN;

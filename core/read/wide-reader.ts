@@ -5,7 +5,8 @@ import { CustomerIndex } from './customer-index';
 import { NumberColumn, readNumber } from './number-column';
 import { columnLabel } from './headers';
 import { AbcxyzError, t } from '../messages';
-import { errorValue, isBlank, isTruthy, parseNumberText } from './values';
+import { cleanName, errorValue, isBlank, isTruthy, parseNumberText } from './values';
+import { foldTotals, isTotalsHeader, isTotalsWord, sameAmount, subtotalName } from './totals';
 import type { ColumnMapping, Grid, RawCell, SegmentOptions, SkippedRow } from '../types';
 import { EMPTY_ROW, columnOf, rowIsBlank } from './row-cells';
 import { newCustomerFacts, type CustomerFacts } from './customer-facts';
@@ -65,19 +66,41 @@ function tagColumns(mapping: ColumnMapping[]): TagColumns | null {
   return any ? out : null;
 }
 
-export function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions): ReadResult {
+/** A cell that reads as a number under the decimal separator forced, or under either one. */
+function readsAsNumber(v: RawCell, forced: '.' | ',' | null): boolean {
+  if (typeof v === 'number') return true;
+  if (typeof v !== 'string') return false;
+  if (Number.isFinite(parseNumberText(v, forced ?? '.'))) return true;
+  return forced === null && Number.isFinite(parseNumberText(v, ','));
+}
+
+/** Every value of a row equals the sum of the rows it follows (and not all of them are zero). */
+function sameValues(vals: Float64Array, sums: Float64Array): boolean {
+  let any = false;
+  for (let k = 0; k < vals.length; k++) {
+    if (vals[k] === 0 && Math.abs(sums[k]) <= 0.005) continue;
+    if (!sameAmount(vals[k], sums[k])) return false;
+    any = true;
+  }
+  return any;
+}
+
+export function readWide(src: Source, last: number, mapping: ColumnMapping[], headers: string[], warnings: string[], options: SegmentOptions,
+  base: number = options.firstRow): ReadResult {
   const ci = columnOf(mapping, 'customer');
   const fi = columnOf(mapping, 'profit');
   // Period columns: every column not mapped to a role (a "Total" mapped as amount is left out,
-  // ABC uses the sum of the periods) that holds at least one number.
+  // ABC uses the sum of the periods) that holds at least one number — read as the column's decimal
+  // separator will read it, so "1.234,56" counts — and whose header does not say it holds totals.
   const roleCols = new Set(mapping.map((m) => m.index));
   const periodCols: number[] = [];
   for (let c = 0; c < src.width; c++) {
     if (roleCols.has(c)) continue;
-    for (let r = 1; r <= last; r++) {
-      const v = src.rows[r]?.[c];
-      if (typeof v === 'number' || (typeof v === 'string' && Number.isFinite(parseNumberText(v, '.')))) { periodCols.push(c); break; }
-    }
+    let numeric = false;
+    for (let r = 1; r <= last && !numeric; r++) numeric = readsAsNumber(src.rows[r]?.[c], options.decimal);
+    if (!numeric) continue;
+    if (headers[c] && isTotalsHeader(headers[c])) { warnings.push(t('warn.totalsColumn', { column: columnLabel(c, headers[c]) })); continue; }
+    periodCols.push(c);
   }
   if (periodCols.length === 0) {
     throw new AbcxyzError(t('err.noColumn', { role: 'date', headers: headers.filter(Boolean).join(', ') || '(none)' }));
@@ -88,14 +111,24 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
   const customers = new CustomerIndex(options.caseSensitive);
   const skipped: SkippedRow[] = [];
   const rowsOf: { c: number; vals: Float64Array; profit: number; r: number }[] = [];
-  const base = options.firstRow;
+  // the totals rule: sums of the used rows since the previous totals row, and of all of them
+  const since = new Float64Array(P);
+  const all = new Float64Array(P);
+  let sinceRows = 0;
+  /** Folded names of the used rows' customers, made when a subtotal line first needs them. */
+  let named: Set<string> | null = null;
+  let lastName = '';
+  const usedNames: string[] = [];
+  const totalsRow = () => { since.fill(0); sinceRows = 0; };
   for (let r = 1; r <= last; r++) {
     const row = src.row(r);
     const skip = (reason: string) => skipped.push({ row: base + r, reason, values: row });
     const cv = row[ci];
     const err = errorValue(cv);
     if (err) { skip(t('skip.error', { value: err, column: columnLabel(ci, headers[ci]) })); continue; }
-    if (isBlank(cv)) { skip(src.rowIsBlank(r) ? t('skip.blank') : t('skip.noCustomer')); continue; }
+    const name = isBlank(cv) ? '' : cleanName(cv);
+    if (typeof cv === 'string' && isTotalsWord(name)) { skip(t('skip.totals')); totalsRow(); continue; }
+    if (isBlank(cv) && src.rowIsBlank(r)) { skip(t('skip.blank')); continue; }
     const vals = new Float64Array(P);
     let bad: string | null = null;
     let any = false;
@@ -106,6 +139,17 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
       if (!x.ok) bad = x.reason;
       else { vals[k] = x.value; any = true; }
     }
+    // a row that adds up the rows above it: an empty customer, or a subtotal line ("Acme Total")
+    const sub = typeof cv === 'string' && name ? subtotalName(name) : null;
+    if ((isBlank(cv) || sub !== null) && !bad && any) {
+      let total = (sinceRows >= 2 && sameValues(vals, since)) || (rowsOf.length >= 2 && sameValues(vals, all));
+      if (!total && sub !== null) {
+        named ??= new Set(usedNames.map(foldTotals));
+        total = named.has(sub) && foldTotals(lastName) === sub;
+      }
+      if (total) { skip(t('skip.totals')); totalsRow(); continue; }
+    }
+    if (isBlank(cv)) { skip(t('skip.noCustomer')); continue; }
     if (bad) { skip(bad); continue; }
     if (!any) { skip(t('skip.noValues')); continue; }
     let profit = 0;
@@ -115,6 +159,11 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
       profit = p.value;
     }
     rowsOf.push({ c: customers.lookup(cv), vals, profit, r });
+    for (let k = 0; k < P; k++) { since[k] += vals[k]; all[k] += vals[k]; }
+    sinceRows++;
+    lastName = name;
+    usedNames.push(name);
+    named?.add(foldTotals(name));
   }
   customers.release(); // every row is looked up
   const C = customers.names.length;
@@ -122,10 +171,11 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
   const profit = fi >= 0 ? new Float64Array(C) : null;
   const table = newCustomerFacts(customers.names, customers.keys);
   const tags = tagColumns(mapping);
+  const decB = tags && tags.budget >= 0 ? columnDecimal(src.rows, tags.budget, last, options.decimal) : '.';
   for (const { c, vals, profit: p, r } of rowsOf) {
     for (let k = 0; k < P; k++) values[c * P + k] += vals[k];
     if (profit) profit[c] += p;
-    if (tags) readTags(src.rows[r], c, tags, table, '.');
+    if (tags) readTags(src.rows[r], c, tags, table, decB);
   }
   skipped.sort((x, y) => x.row - y.row);
   warnings.push(t('warn.noLifecycle'));
@@ -135,6 +185,7 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
     mapping,
     headers,
     rowsRead: last,
+    headerRow: base,
     rowsUsed: rowsOf.length,
     skipped,
     warnings,

@@ -40,6 +40,7 @@ export function parameterRows(r: SegmentResult): LayoutValue[][] {
     [t('p.xyzMethod'), xyzRule],
     [t('p.minPeriods'), String(o.minPeriods)],
     [t('p.lifecycle'), t('p.lifecycleRule', { lostLapse: o.lostLapse, lostDays: o.lostDays, riskLapse: o.riskLapse, riskDays: o.riskDays, newDays: o.newDays })],
+    [t('p.headerRow'), String(r.headerRow)],
     [t('p.rows'), t('p.rowCounts', { read: r.totals.rowsRead, used: r.totals.rowsUsed, skipped: r.totals.rowsSkipped })],
     [t('p.customers'), t('p.customerCounts', { customers: r.totals.customers, classified: r.totals.classified })],
     [t('p.keyShare'), t('p.keyAccounts', { count: r.totals.keyAccounts, share: percentText(r.totals.keyAccountShare) })],

@@ -44,6 +44,8 @@ export interface SegmentResult {
   mapping: ColumnMapping[];
   /** Header row as read (for showing skipped rows with their original columns). */
   headers: string[];
+  /** Sheet row of the header row (found among the first rows, or set by the header-row option). */
+  headerRow: number;
   layout: 'long' | 'wide';
   /** Resolved analysis frame, days since 1970-01-01. */
   asOf: number | null;

@@ -28,9 +28,9 @@ export function columnSelect(role: string, label: string, columns: ColumnChoice[
   const id = `col-${role}`;
   wrap.append(el('label', label, { for: id }));
   const select = el('select', undefined, { id, 'data-role': role });
-  select.append(el('option', '— not used —', { value: '' }));
+  select.append(el('option', t('sidebar.notUsed'), { value: '' }));
   for (const c of columns) {
-    const option = el('option', c.header ? `${c.letter} — ${c.header}` : `${c.letter} (no header)`, { value: String(c.index) });
+    const option = el('option', c.header ? t('sidebar.column', { letter: c.letter, header: c.header }) : t('sidebar.columnNoHeader', { letter: c.letter }), { value: String(c.index) });
     if (c.index === selected) option.selected = true;
     select.append(option);
   }
@@ -92,7 +92,7 @@ export function renderSummary(s: RunSummary): void {
 
   byId('skipped-box').hidden = !s.skippedSheet;
   byId('skipped-text').textContent = s.rowsSkipped
-    ? `${int(s.rowsSkipped)} row(s) were skipped; the sheet ${s.skippedSheet} lists each with its row number and reason.`
+    ? t('sidebar.skipped', { count: int(s.rowsSkipped), sheet: s.skippedSheet ?? '' })
     : '';
 }
 

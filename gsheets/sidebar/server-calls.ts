@@ -1,6 +1,8 @@
 // google.script.run as promises. Each call chains its own success and failure handlers, as the
 // Apps Script client API requires; the page never sees server exceptions except through these.
 
+import { t } from '../../core/messages';
+
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
   withFailureHandler(handler: (error: unknown) => void): ScriptRun;
@@ -8,7 +10,7 @@ interface ScriptRun {
 
 function scriptRun(): ScriptRun {
   const g = (window as unknown as { google?: { script?: { run?: ScriptRun } } }).google;
-  if (!g?.script?.run) throw new Error('This page works inside Google Sheets only (google.script.run is missing).');
+  if (!g?.script?.run) throw new Error(t('sidebar.outside'));
   return g.script.run;
 }
 
@@ -23,10 +25,10 @@ export function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
 
 /** The sentence to show for a failed call: the server's own message, plus a hint for known causes. */
 export function errorSentence(e: unknown): string {
-  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : (e as { message?: string } | null)?.message ?? 'Something went wrong.';
+  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : (e as { message?: string } | null)?.message ?? t('sidebar.failed');
   const clean = text.replace(/^(Exception|Error|AbcxyzError):\s*/, '');
   if (/PERMISSION_DENIED|Authorization is required|not have permission/i.test(clean)) {
-    return `${clean} If you are signed in to several Google accounts, open the spreadsheet in a window with only the account that installed ABC-XYZ.`;
+    return t('sidebar.accounts', { message: clean });
   }
   return clean;
 }

@@ -5,6 +5,7 @@ import { MAPPED_ROLES, SIDEBAR_OPTIONS, type MappedRole, type RunRequest, type R
 import { t, type MessageKey } from '../../core/messages';
 import { formFields, formSectionTitle, moreOptionsField, type FormValues } from '../../core/options/form-model';
 import { byId, columnSelect, optionControl, renderSummary } from './render';
+import { showPageTexts } from './page-texts';
 import { callServer, errorSentence } from './server-calls';
 
 const ROLE_LABELS = Object.fromEntries(MAPPED_ROLES.map((r) => [r, t(`role.${r}` as MessageKey)])) as Record<MappedRole, string>;
@@ -79,7 +80,7 @@ function initialColumn(info: SelectionInfo, role: MappedRole): number | null {
 }
 
 function renderSelection(info: SelectionInfo): void {
-  byId('source').textContent = `${info.address} — ${info.rows.toLocaleString('en-US')} data row(s) below the header.`;
+  byId('source').textContent = t('sidebar.source', { address: info.address, rows: info.rows.toLocaleString('en-US') });
   const main = byId('main-columns');
   const extra = byId('extra-columns');
   main.replaceChildren();
@@ -181,6 +182,7 @@ async function goToSkipped(): Promise<void> {
 }
 
 function start(): void {
+  showPageTexts();
   buildOptions();
   byId('form').addEventListener('submit', (e) => void run(e));
   byId('refresh').addEventListener('click', () => void loadSelection(false));

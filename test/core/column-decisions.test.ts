@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numberOf, plainNumber } from '../../core/read/number-column';
-import { civilFromDay, segment, type RawCell } from '../../core';
+import { AbcxyzError, civilFromDay, segment, type RawCell } from '../../core';
 
 const SERIAL_1970 = 25569;
 const names = fc.constantFrom('Acme', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta');
@@ -61,7 +61,9 @@ function grids(lines: Line[], order: 'dmy' | 'mdy') {
 }
 
 const summary = (rows: RawCell[][], o: object) => {
-  const r = segment(rows, { xyzMethod: 'cv', ...o });
+  // a window that leaves no row is an error, for the typed grid as for the text one
+  let r: ReturnType<typeof segment>;
+  try { r = segment(rows, { xyzMethod: 'cv', ...o }); } catch (e) { return { error: e instanceof AbcxyzError && /No row could be used/.test(e.message) }; }
   return {
     customers: r.customers.map((c) => [c.customer, c.abc, c.xyz, c.status, Math.round(c.revenue * 100), Math.round((c.profit ?? NaN) * 100), c.firstPurchase, c.lastPurchase]),
     used: r.totals.rowsUsed,
@@ -75,8 +77,9 @@ describe('column-wide decisions on rows read one at a time', () => {
     const windows = fc.constantFrom({}, { from: '2023-06-01' }, { to: '2024-06-30' }, { asOf: '2024-03-31' }, { from: '2023-03-01', to: '2024-09-30' });
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 80 }), fc.constantFrom('dmy' as const, 'mdy' as const), windows, (lines, order, w) => {
       const { typed, text } = grids(lines as Line[], order);
-      expect(summary(text, w)).toEqual(summary(typed, w));
-      expect(segment(text, w).dateOrderUsed).toBe(order);
+      const s = summary(text, w);
+      expect(s).toEqual(summary(typed, w));
+      if (!('error' in s)) expect(segment(text, w).dateOrderUsed).toBe(order);
     }), { numRuns: 300 });
   });
 

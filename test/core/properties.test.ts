@@ -13,7 +13,9 @@ const badCell = fc.constantFrom<RawCell>('#N/A', 'abc', '', null, '31.02.2024');
 const row = fc.tuple(customerName, fc.oneof({ weight: 9, arbitrary: day }, { weight: 1, arbitrary: badCell }), fc.oneof({ weight: 9, arbitrary: cents }, { weight: 1, arbitrary: badCell }));
 // at least one row that is not blank: a table of blank rows only is an error (bad-inputs tests it)
 const blankCell = (v: RawCell) => v === null || v === '';
-const ledger = fc.array(row, { minLength: 1, maxLength: 120 }).filter((rows) => rows.some((r) => !r.every(blankCell)));
+// and at least one row that is used: a run that uses no row is an error (header.test.ts tests it)
+const usable = (r: RawCell[]) => typeof r[0] === 'string' && r[0].trim() !== '' && typeof r[1] === 'number' && typeof r[2] === 'number';
+const ledger = fc.array(row, { minLength: 1, maxLength: 120 }).filter((rows) => rows.some((r) => !r.every(blankCell)) && rows.some(usable));
 
 const grid = (rows: RawCell[][]) => [['Customer', 'Date', 'Amount'], ...rows];
 const classesOf = (rows: RawCell[][], o = {}) => {

@@ -25,3 +25,14 @@ describe('a read ledger analysed twice', () => {
     expect(strip(again)).toEqual(strip(first));
   });
 });
+
+describe('options that apply while reading', () => {
+  it('an analysis of a read ledger refuses a different window instead of reporting options it did not apply', () => {
+    const read = readGrid(REPORT_ROWS, resolveOptions({}));
+    expect(() => segmentRead(read, resolveOptions({ from: '2024-03-01', asOf: '2024-04-30' }))).toThrow(/from, asOf/);
+    expect(() => segmentRead(read, resolveOptions({ caseSensitive: true }))).toThrow(/caseSensitive/);
+    // analysis options are free
+    expect(segmentRead(read, resolveOptions({ period: 'quarter' })).options.period).toBe('quarter');
+    releaseRows(read);
+  });
+});

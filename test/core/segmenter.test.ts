@@ -13,7 +13,7 @@ const LONG: RawCell[][] = [
   ['', null, ''],
 ];
 const WIDE: RawCell[][] = [['Customer', 'Jan', 'Feb', 'Mar'], ['Acme', 10, 20, 30], ['Beta', 5, '', 5], ['', '', '', ''], ['Gamma', 1, 1, '1,5']];
-const ERRORS: RawCell[][] = [['Customer', 'Date', 'Amount'], ['#N/A', 45000, 5], ['Acme', 'soon', 5], ['Beta', 45001, 'abc']];
+const ERRORS: RawCell[][] = [['Customer', 'Date', 'Amount'], ['#N/A', 45000, 5], ['Acme', 'soon', 5], ['Beta', 45001, 'abc'], ['Gamma', 45002, 7]];
 
 function streamed(rows: RawCell[][], options: PartialOptions, reuse: boolean) {
   const s = createSegmenter(options);

@@ -197,6 +197,35 @@ describe('task pane in Chromium', () => {
     await again.page.close();
   });
 
+  it('brings back the saved column choices (by header text) when the same columns are there', async () => {
+    // a second amount column, which the analyst chose over the recognised one; and a saved choice
+    // for a column this range does not have
+    const wide = grid().map((r, i) => [...r, i === 0 ? 'Net sales' : (r[2] as number) * 2]);
+    const saved = { options: {}, extra: '', columns: { amount: 'net SALES', profit: 'Margin' } };
+    const { page, errors } = await open(stub(wide, saved));
+    await page.waitForFunction(() => document.getElementById('source')!.textContent!.startsWith('Range:'));
+    expect(await page.inputValue('#col-amount')).toBe('Net sales');
+    expect(await page.inputValue('#col-profit')).toBe('');
+    await page.click('#run');
+    await page.waitForSelector('#summary:not([hidden])');
+    // the run read the chosen column: the top customer's revenue is its doubled amounts
+    const revenue = await page.evaluate((name) => {
+      const sheet = (window as any).__state.sheets.find((s: any) => s.name === 'ABC-XYZ' && !s.deleted);
+      for (const row of sheet.cells) if (row) { const c = row.indexOf(name); if (c >= 0) return row[c + 1]; }
+      return null;
+    }, EVIL);
+    expect(revenue).toBe(2400);
+    expect((await page.evaluate(() => (window as any).__store['abcxyz.taskpane'])).columns).toEqual({ amount: 'Net sales' });
+    // a choice changed in the pane is the one kept when the selection is read again
+    await page.selectOption('#col-amount', '');
+    await page.click('#pick');
+    await page.waitForFunction(() => (window as any).__syncs > 0 && document.getElementById('source')!.textContent!.startsWith('Range:'));
+    await page.waitForTimeout(100);
+    expect(await page.inputValue('#col-amount')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads the settings an earlier version saved (its own field ids, explicit default choices)', async () => {
     const old = {
       fields: { metric: 'revenue', period: 'week', xyzMethod: 'cv', abcRule: 'count', a: '25', keyShare: '40', newDays: '90', minPeriods: '4', asOf: '2024-06-30', from: '2024-01-15', to: '' },

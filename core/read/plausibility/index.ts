@@ -38,10 +38,13 @@ export function checkLines(view: ReaderView, profit: Float64Array | null): LineE
   const useQp = view.quantityColumn >= 0;
   const amountColumn = view.amountColumn;
   const edits: LineEdits = { amount: null, profit: null, drops: new Map(), warnings: [] };
-  const amountValues = () => checkAmountValues({
+  // a column the reader already warned about (it reads badly as the amount) needs no second word
+  const label = columnLabel(amountColumn, headers[amountColumn]);
+  const told = view.warnings.some((w) => w.includes(label));
+  const amountValues = () => (told ? [] : checkAmountValues({
     amount: view.amount, n, textCells: amountTexts(view.skipped, amountColumn, view.decimal),
     partial: view.mapping.find((m) => m.role === 'amount')?.partial === true, column: amountColumn, header: headers[amountColumn],
-  });
+  }));
   if (!facts && !options.currency) {
     // the usual ledger: no column for the other checks, no currency written in its amounts
     if (!useQp) edits.warnings.push(...amountValues());

@@ -15,6 +15,8 @@ export interface ReaderView {
   /** Customer names by id. */
   names: readonly string[];
   skipped: readonly SkippedRow[];
+  /** The reader's warnings so far (the mapping's, the columns' evidence). */
+  warnings: readonly string[];
   lines: LineFacts | null;
   mapping: ColumnMapping[];
   headers: readonly string[];

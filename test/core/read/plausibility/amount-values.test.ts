@@ -7,23 +7,27 @@ import { checkAmountValues, notMoneyWord } from '../../../../core/read/plausibil
 const amountWarnings = (warnings: string[]) => warnings.filter((w) => /read as the amount|taken as the amount/.test(w));
 
 describe('amount values', () => {
-  it('SAP Business One sales analysis: "Sales Employee" taken as the amount holds names', () => {
-    const grid: RawCell[][] = [
-      ['Customer Code', 'Customer Name', 'Posting Date', 'Sales Employee', 'Document Total'],
+  it('SAP Business One sales analysis: a "Sales Employee" column of names is never the amount unheard', () => {
+    const rows: RawCell[][] = [
       ['C20000', 'Norm Thompson', '2024-01-04', 'Brown, Jane', 1200],
       ['C30000', 'Microchips', '2024-01-05', 'Brown, Jane', 850.5],
       ['C20000', 'Norm Thompson', '2024-02-01', 'Smith, Bill', 430],
       ['C40000', 'Earthshaker', '2024-02-07', 'Smith, Bill', 99.9],
+      ['C40000', 'Earthshaker', '2024-02-09', 17, 10],
     ];
-    const r = segment(grid);
-    expect(r.mapping.find((m) => m.role === 'amount')!.header).toBe('Sales Employee');
-    expect(amountWarnings(r.warnings)).toEqual([
-      'Column D (Sales Employee), read as the amount, holds text such as "Brown, Jane" in 4 of 4 rows rather than money. Choose the amount column with --amount.',
+    // beside a "Document Total" the reader takes the column that reads (mapping by evidence)
+    const byEvidence = segment([['Customer Code', 'Customer Name', 'Posting Date', 'Sales Employee', 'Document Total'], ...rows]);
+    expect(byEvidence.mapping.find((m) => m.role === 'amount')!.header).toBe('Document Total');
+    expect(amountWarnings(byEvidence.warnings)).toEqual([]);
+    // as the only money word, it is taken; the names in most of its rows get one warning naming it and --amount
+    const taken = segment([['Customer Code', 'Customer Name', 'Posting Date', 'Sales Employee', 'Net (LC)'], ...rows]);
+    const about = taken.warnings.filter((w) => w.includes('D (Sales Employee)'));
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatch(/--amount/);
+    // the names check itself, past the rows the reader samples
+    expect(checkAmountValues({ amount: new Float64Array([17]), n: 1, textCells: ['Brown, Jane', 'Smith, Bill', 'Lee, Ann'], partial: true, column: 3, header: 'Sales Employee' })).toEqual([
+      'Column D (Sales Employee), read as the amount, holds text such as "Brown, Jane" in 3 of 4 rows rather than money. Choose the amount column with --amount.',
     ]);
-    // the flag the warning names fixes it
-    const fixed = segment(grid, { columns: { amount: 'Document Total' } });
-    expect(amountWarnings(fixed.warnings)).toEqual([]);
-    expect(fixed.totals.rowsUsed).toBe(4);
   });
 
   it('a "Sales Employee" column of codes: its header is suspect', () => {

@@ -135,7 +135,8 @@ describe('continuation lines', () => {
     ];
     const r = segment(grid);
     expect(revenue(r)).toEqual({ A: 15, B: 7 });
-    expect(reasons(r)).toEqual({ 4: 'customer is empty', 6: 'customer is empty' });
+    // the totals rows are found as such by the reader (core/read/totals.ts) before continuations are looked for
+    expect(reasons(r)).toEqual({ 4: 'totals row', 6: 'totals row' });
   });
 
   it('a single row continuing by the layout alone is no layout: it stays skipped', () => {
@@ -197,6 +198,12 @@ describe('continuation lines', () => {
     expect(plan0([[2, 10], [3, 40]]).inherit).toEqual([]);
     const byOrder = planContinuations([2], () => ({ r: 2, dateBlank: false, amount: 5, order: 'X' }), () => ({ ...anchor(1, 30), order: 'X' }), (r) => r + 1, 'A');
     expect(byOrder.inherit).toEqual([{ k: 0, from: 1 }]); // an order number is evidence enough
+    // a group subtotal (the customer's run above) and a grand total (the table above) are no lines
+    const run = { ...anchor(2, 5), runSum: 15, runRows: 2, tableSum: 15, tableRows: 2 };
+    const lone = (amount: number, a: Anchor) => planContinuations([3], () => ({ r: 3, dateBlank: false, amount, order: 'X' }), () => ({ ...a, order: 'X' }), (r) => r + 1, 'A').inherit;
+    expect(lone(15, run)).toEqual([]);
+    expect(lone(22, { ...anchor(4, 7), tableSum: 22, tableRows: 3 })).toEqual([]);
+    expect(lone(6, run)).toEqual([{ k: 0, from: 2 }]);
   });
 
   it('clean ledgers: no row is continued, no warning', () => {
