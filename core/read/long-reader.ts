@@ -475,7 +475,7 @@ export class LongReader {
 
   private view(decimal: '.' | ','): ReaderView {
     return {
-      n: this.n, cust: this.cust, day: this.day, amount: this.amt.subarray(0, this.n), index: this.index, names: this.customers.names,
+      n: this.n, cust: this.cust, day: this.day, amount: this.amt.subarray(0, this.n), index: this.index, base: this.base, names: this.customers.names,
       skipped: this.skipped, warnings: this.warnings, lines: this.lines, mapping: this.mapping, headers: this.headers, options: this.options,
       customerColumn: this.ci, dateColumn: this.di, amountColumn: this.ai, quantityColumn: this.useQp ? this.qi : -1,
       decimal, quantityDecimal: this.numQ.decide(),
@@ -494,7 +494,7 @@ export class LongReader {
     this.skipped.length = w;
     for (const { entry, row } of plan.inherit) {
       const before = this.skipped.length;
-      this.evaluate(row, entry.row - this.options.firstRow, this.customers.lookup(row[this.ci]), true);
+      this.evaluate(row, entry.row - this.base, this.customers.lookup(row[this.ci]), true);
       // a continuation that still fails is listed with its own cells
       if (this.skipped.length > before) this.skipped[this.skipped.length - 1].values = entry.values;
     }
@@ -510,7 +510,7 @@ export class LongReader {
     if (e.amount) this.amt.set(e.amount);
     if (e.profit && this.profit) this.profit.set(e.profit);
     if (e.drops.size === 0) return;
-    const base = this.options.firstRow;
+    const base = this.base;
     const copies = this.lines?.copies();
     let k = 0;
     for (let s = 0; s < n; s++) {

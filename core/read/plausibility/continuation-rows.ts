@@ -20,7 +20,7 @@ export interface ContinuationRows {
 
 export function continuationRows(v: ReaderView): ContinuationRows | null {
   const empty = t('skip.noCustomer');
-  const base = v.options.firstRow;
+  const base = v.base;
   const entries = v.skipped.filter((k) => k.reason === empty);
   if (entries.length === 0) return null;
   if (entries.some((k, i) => i > 0 && k.row < entries[i - 1].row)) entries.sort((x, y) => x.row - y.row);
@@ -52,6 +52,8 @@ export function continuationRows(v: ReaderView): ContinuationRows | null {
     prefix[s + 1] = prefix[s] + amount[s];
     runStart[s] = s > 0 && cust[s] === cust[s - 1] && index[s] === index[s - 1] + 1 ? runStart[s - 1] : s;
   }
+  const rowsOf = new Int32Array(v.names.length);
+  for (let s = 0; s < n; s++) rowsOf[cust[s]]++;
   const usedUpTo = (r: number): number => {
     let lo = 0;
     let hi = n;
@@ -76,7 +78,7 @@ export function continuationRows(v: ReaderView): ContinuationRows | null {
     return {
       r, amount: c.amount, order: c.order, heading: c.amount !== c.amount && isBlank(c.date),
       runSum: s >= 0 ? prefix[s + 1] - prefix[runStart[s]] : NaN, runRows: s >= 0 ? s + 1 - runStart[s] : 0,
-      tableSum: prefix[used], tableRows: used,
+      tableSum: prefix[used], tableRows: used, customerRows: s >= 0 ? rowsOf[cust[s]] : -1,
     };
   };
   const plan = planContinuations(entries.map((k) => k.row - base), candidate, anchorAt, (r) => base + r, columnLabel(ci, v.headers[ci]));

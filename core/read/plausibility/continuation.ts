@@ -6,7 +6,10 @@
 //  - its customer cell is empty, its amount reads, and it follows the anchor directly (or another
 //    continuation of it);
 //  - and its order number is the anchor's; or it has none and its date is empty too; or the
-//    anchor is a heading (a customer with neither amount nor date);
+//    anchor is a heading (a customer with neither amount nor date); or the table is grouped by
+//    customer (Salesforce's formatted reports: the account on its group's first row only, each row
+//    with its own date) — at least two such blocks, and the customer of each appears in no other
+//    rows than its block's first ones;
 //  - and it is no total: its amount is not the sum of the two or more rows of its block above it,
 //    nor of the two or more rows of the anchor's customer run (a group subtotal), nor of the two or
 //    more used rows of the table above it (a grand total).
@@ -46,6 +49,8 @@ export interface Anchor {
   /** The sum and number of the used rows of the table up to the anchor. */
   tableSum: number;
   tableRows: number;
+  /** The number of used rows of the anchor's customer in the whole table (-1: the anchor is not used). */
+  customerRows: number;
 }
 
 export interface ContinuationPlan {
@@ -60,8 +65,11 @@ interface Block { anchor: Anchor; lines: { k: number; c: Candidate }[]; sum: num
 
 const reads = (x: number) => x === x;
 
-/** The blocks of continuation rows; `layout`: rows may continue by the layout alone. */
-function blocksOf(rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null, layout: boolean) {
+/**
+ * The blocks of continuation rows; `layout`: rows may continue by the layout alone; `grouped`: the
+ * table is grouped by customer, so a row with its own date continues too.
+ */
+function blocksOf(rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null, layout: boolean, grouped: boolean) {
   const blocks: Block[] = [];
   let byLayout = 0;
   let cur: Block | null = null;
@@ -78,7 +86,7 @@ function blocksOf(rows: readonly number[], candidate: (k: number) => Candidate, 
     const c = candidate(k);
     const a = cur.anchor;
     const byOrder = c.order !== '' && c.order === a.order;
-    const fits = byOrder || a.heading || (c.order === '' && c.dateBlank);
+    const fits = byOrder || a.heading || (c.order === '' && (c.dateBlank || grouped));
     const aboveRows = cur.lines.length + (reads(a.amount) ? 1 : 0);
     const aboveSum = cur.sum + (reads(a.amount) ? a.amount : 0);
     const total = (aboveRows >= 2 && sameAmount(c.amount, aboveSum))
@@ -94,6 +102,26 @@ function blocksOf(rows: readonly number[], candidate: (k: number) => Candidate, 
 }
 
 /**
+ * Whether the table is grouped by customer: the rows right below at least two rows with a customer
+ * have an empty customer, their own date and an amount, and each of those customers appears in no
+ * other used rows than its block's first run (so a ledger with a few missing names is no group).
+ */
+function groupedByCustomer(rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null): boolean {
+  let blocks = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (k > 0 && rows[k - 1] === r - 1) continue;
+    const a = anchorAt(r - 1);
+    if (!a || a.heading) continue;
+    const c = candidate(k);
+    if (c.dateBlank || c.order !== '' || !reads(c.amount)) continue;
+    if (a.customerRows !== a.runRows) return false;
+    blocks++;
+  }
+  return blocks >= 2;
+}
+
+/**
  * rows: the table rows with an empty customer, in order; candidate(k) reads rows[k] (asked only
  * for rows that follow an anchor or a continuation); anchorAt(r): row r when it has a customer.
  */
@@ -101,9 +129,10 @@ export function planContinuations(
   rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null,
   sheetRow: (r: number) => number, customerColumn: string,
 ): ContinuationPlan {
-  let { blocks, byLayout } = blocksOf(rows, candidate, anchorAt, true);
+  const grouped = groupedByCustomer(rows, candidate, anchorAt);
+  let { blocks, byLayout } = blocksOf(rows, candidate, anchorAt, true, grouped);
   // a row that continues by the layout alone needs another one
-  if (byLayout === 1) blocks = blocksOf(rows, candidate, anchorAt, false).blocks;
+  if (byLayout === 1) blocks = blocksOf(rows, candidate, anchorAt, false, false).blocks;
   const isHeader = (b: Block) => reads(b.anchor.amount) && b.anchor.amount !== 0 && sameAmount(b.anchor.amount, b.sum);
   const big = blocks.filter((b) => b.lines.length >= 2);
   const bigHeaders = big.filter(isHeader).length;

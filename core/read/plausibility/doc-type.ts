@@ -35,10 +35,23 @@ const RULES: readonly (readonly [number, readonly string[]])[] = [
 ];
 const FOLDED_RULES = RULES.map(([kind, words]) => [kind, words.map(foldHeader)] as const);
 
+/**
+ * Document-type codes, matched as the whole value only: SAP FI (DR customer invoice, RV billing
+ * document, DG credit memo, DZ incoming payment), Sage (SI, SC, SR receipt, SA payment on account)
+ * and common short forms.
+ */
+const CODES: ReadonlyMap<string, number> = new Map([
+  ['dr', DOC_INVOICE], ['rv', DOC_INVOICE], ['dg', DOC_CREDIT], ['dz', DOC_PAYMENT],
+  ['si', DOC_INVOICE], ['sc', DOC_CREDIT], ['sr', DOC_PAYMENT], ['sa', DOC_PAYMENT],
+  ['inv', DOC_INVOICE], ['cn', DOC_CREDIT], ['crn', DOC_CREDIT], ['pmt', DOC_PAYMENT],
+]);
+
 /** The kind of document a cell's text names (DOC_OTHER when the vocabulary does not know it). */
 export function docKind(text: string): number {
   const f = foldHeader(text);
   if (f === '') return DOC_OTHER;
+  const code = CODES.get(f);
+  if (code !== undefined) return code;
   for (const [kind, words] of FOLDED_RULES) for (const w of words) if (f.includes(w)) return kind;
   return DOC_OTHER;
 }

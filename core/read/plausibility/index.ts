@@ -54,7 +54,7 @@ export function checkLines(view: ReaderView, profit: Float64Array | null): LineE
   const drop = (m: Map<number, string>) => {
     for (const [s, reason] of m) { keep[s] = 0; edits.drops.set(s, reason); }
   };
-  const rowOf = (s: number) => options.firstRow + view.index[s];
+  const rowOf = (s: number) => view.base + view.index[s];
   let amount = view.amount;
   let usesLine = false;
   let lineIsQp = false;

@@ -12,6 +12,8 @@ export interface ReaderView {
   amount: Float64Array;
   /** Table row of each used row (the header is row 0), ascending. */
   index: Int32Array;
+  /** The sheet row of the header: a table row r is sheet row base + r. */
+  base: number;
   /** Customer names by id. */
   names: readonly string[];
   skipped: readonly SkippedRow[];

@@ -90,6 +90,7 @@ describe('document types', () => {
       ['Счёт', DOC_INVOICE], ['Счет-фактура', DOC_INVOICE], ['Оплата', DOC_PAYMENT], ['Оплата счёта', DOC_PAYMENT], ['Возврат', DOC_CREDIT], ['Реализация товаров', DOC_INVOICE],
       ['Facture', DOC_INVOICE], ['Avoir', DOC_CREDIT], ["Facture d'avoir", DOC_CREDIT], ['Paiement', DOC_PAYMENT], ['Règlement', DOC_PAYMENT], ['Devis', DOC_NOT_SALE],
       ['Factura', DOC_INVOICE], ['Abono', DOC_CREDIT], ['Nota de crédito', DOC_CREDIT], ['Factura rectificativa', DOC_CREDIT], ['Pago', DOC_PAYMENT], ['Cobro', DOC_PAYMENT],
+      ['RV', DOC_INVOICE], ['DG', DOC_CREDIT], ['DZ', DOC_PAYMENT], ['SI', DOC_INVOICE], ['SC', DOC_CREDIT], ['SR', DOC_PAYMENT], ['Sr. Manager', DOC_OTHER],
       ['Hardware', DOC_OTHER], ['', DOC_OTHER],
     ];
     for (const [text, kind] of cases) expect(docKind(text), text).toBe(kind);

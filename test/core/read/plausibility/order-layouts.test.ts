@@ -96,6 +96,16 @@ describe('continuation lines', () => {
     expect(revenue(r)).toEqual({ 'Bayside Cafe': 266.25, 'Harbor Books': 125 });
   });
 
+  it('below title lines (the header found on row 4), rows are named by their sheet rows', () => {
+    const titled: RawCell[][] = [['Sales by Customer Detail'], ['January - June, 2024'], [], ...CONTINUED];
+    const r = segment(titled);
+    expect(revenue(r)).toEqual({ 'Bayside Cafe': 96 + 9.5 + 12 + 144 + 4.75, 'Harbor Books': 125 });
+    expect(r.warnings.join('\n')).toMatch(/\(rows 6, 7, 10\)/);
+    const headers = segment([['Продажи по документам'], [], ...ONE_C]);
+    expect(Object.keys(reasons(headers))).toEqual(['4', '7', '10']);
+    expect(headers.skipped[0].values).toEqual(ONE_C[1]);
+  });
+
   it('a row with its own date but no customer and no order number is not a continuation', () => {
     const grid: RawCell[][] = [['Customer', 'Date', 'Amount'], ['A', '2024-01-02', 10], ['', '2024-01-03', 5], ['B', '2024-01-04', 7]];
     const r = segment(grid);
@@ -125,6 +135,32 @@ describe('continuation lines', () => {
     const r = segment(grid);
     expect(revenue(r)).toEqual({ "Amy's Bird Sanctuary": 1500, 'Cool Cars': 850 });
     expect(reasons(r)).toEqual({ 2: 'date is empty', 5: 'date is empty' });
+  });
+
+  it('Salesforce formatted report, grouped by account: the account on its first row only, each row with its date', () => {
+    const grid: RawCell[][] = [
+      ['Account Name', 'Opportunity Name', 'Stage', 'Close Date', 'Amount'],
+      ['Edge Communications', 'Edge – Deal 1', 'Closed Won', '1/15/2024', 60000],
+      ['', 'Edge – Deal 2', 'Closed Won', '3/2/2024', 45000],
+      ['', 'Edge – Deal 3', 'Closed Won', '5/20/2024', 12500],
+      ['Subtotal', '', '', '', 117500],
+      ['Müller GmbH', 'Müller – Deal 4', 'Closed Won', '2/9/2024', 80000],
+      ['', 'Müller – Deal 5', 'Closed Won', '6/1/2024', 9000],
+      ['Subtotal', '', '', '', 89000],
+      ['Total', '', '', '', 206500],
+    ];
+    const r = segment(grid);
+    expect(revenue(r)).toEqual({ 'Edge Communications': 117500, 'Müller GmbH': 89000 });
+    expect(r.customers.find((c) => c.customer === 'Edge Communications')!.purchases).toBe(3);
+    expect(Object.values(reasons(r))).toEqual(['totals row', 'totals row', 'totals row']);
+  });
+
+  it('a ledger with a few rows missing their customer (each with its own date) is no grouped report', () => {
+    const grid: RawCell[][] = [
+      ['Customer', 'Date', 'Amount'],
+      ['A', '2024-01-02', 10], ['', '2024-01-03', 5], ['B', '2024-01-04', 7], ['A', '2024-01-05', 8], ['', '2024-01-06', 4], ['B', '2024-01-07', 3],
+    ];
+    expect(reasons(segment(grid))).toEqual({ 3: 'customer is empty', 6: 'customer is empty' });
   });
 
   it('totals are no lines: a grand total or a group subtotal with an empty customer stays skipped', () => {
@@ -180,7 +216,7 @@ describe('continuation lines', () => {
   });
 
   it('the plan: blocks, the header rule, the subtotal guard', () => {
-    const anchor = (r: number, amount: number): Anchor => ({ r, amount, order: '', heading: false, runSum: amount, runRows: 1, tableSum: amount, tableRows: 1 });
+    const anchor = (r: number, amount: number): Anchor => ({ r, amount, order: '', heading: false, runSum: amount, runRows: 1, tableSum: amount, tableRows: 1, customerRows: 5 });
     const anchors = new Map<number, Anchor>([[1, anchor(1, 30)], [4, anchor(4, 12)]]);
     const plan0 = (cands: [number, number][]) => {
       const list = cands.map(([r, amount]): Candidate => ({ r, dateBlank: true, amount, order: '' }));
