@@ -8,8 +8,8 @@
 //  - and its order number is the anchor's; or it has none and its date is empty too; or the
 //    anchor is a heading (a customer with neither amount nor date); or the table is grouped by
 //    customer (Salesforce's formatted reports: the account on its group's first row only, each row
-//    with its own date) — at least two such blocks, and the customer of each appears in no other
-//    rows than its block's first ones;
+//    with its own date) — at least two such blocks of three rows or more on average, and the
+//    customer of each appears in no other rows than its block's first ones;
 //  - and it is no total: its amount is not the sum of the two or more rows of its block above it,
 //    nor of the two or more rows of the anchor's customer run (a group subtotal), nor of the two or
 //    more used rows of the table above it (a grand total).
@@ -108,17 +108,20 @@ function blocksOf(rows: readonly number[], candidate: (k: number) => Candidate, 
  */
 function groupedByCustomer(rows: readonly number[], candidate: (k: number) => Candidate, anchorAt: (r: number) => Anchor | null): boolean {
   let blocks = 0;
+  let lines = 0;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
-    if (k > 0 && rows[k - 1] === r - 1) continue;
+    if (k > 0 && rows[k - 1] === r - 1) { if (blocks > 0) lines++; continue; }
     const a = anchorAt(r - 1);
     if (!a || a.heading) continue;
     const c = candidate(k);
     if (c.dateBlank || c.order !== '' || !reads(c.amount)) continue;
     if (a.customerRows !== a.runRows) return false;
     blocks++;
+    lines++;
   }
-  return blocks >= 2;
+  // groups of three rows or more on average: a few stray rows without a name make no groups
+  return blocks >= 2 && lines >= 2 * blocks;
 }
 
 /**

@@ -143,16 +143,21 @@ describe('continuation lines', () => {
       ['Edge Communications', 'Edge – Deal 1', 'Closed Won', '1/15/2024', 60000],
       ['', 'Edge – Deal 2', 'Closed Won', '3/2/2024', 45000],
       ['', 'Edge – Deal 3', 'Closed Won', '5/20/2024', 12500],
-      ['Subtotal', '', '', '', 117500],
-      ['Müller GmbH', 'Müller – Deal 4', 'Closed Won', '2/9/2024', 80000],
-      ['', 'Müller – Deal 5', 'Closed Won', '6/1/2024', 9000],
-      ['Subtotal', '', '', '', 89000],
-      ['Total', '', '', '', 206500],
+      ['', 'Edge – Deal 4', 'Closed Won', '6/3/2024', 2500],
+      ['Subtotal', '', '', '', 120000],
+      ['Müller GmbH', 'Müller – Deal 5', 'Closed Won', '2/9/2024', 80000],
+      ['', 'Müller – Deal 6', 'Closed Won', '6/1/2024', 9000],
+      ['', 'Müller – Deal 7', 'Closed Won', '6/21/2024', 1000],
+      ['Subtotal', '', '', '', 90000],
+      ['Total', '', '', '', 210000],
     ];
     const r = segment(grid);
-    expect(revenue(r)).toEqual({ 'Edge Communications': 117500, 'Müller GmbH': 89000 });
-    expect(r.customers.find((c) => c.customer === 'Edge Communications')!.purchases).toBe(3);
+    expect(revenue(r)).toEqual({ 'Edge Communications': 120000, 'Müller GmbH': 90000 });
+    expect(r.customers.find((c) => c.customer === 'Edge Communications')!.purchases).toBe(4);
     expect(Object.values(reasons(r))).toEqual(['totals row', 'totals row', 'totals row']);
+    // groups of two rows on average are too little to call the table grouped
+    const small = segment(grid.filter((row) => !/Deal [47]/.test(String(row[1]))).map((row) => (row[0] === 'Subtotal' || row[0] === 'Total' ? [row[0], '', '', '', ''] : row)));
+    expect(Object.values(reasons(small)).filter((x) => x === 'customer is empty')).toHaveLength(3);
   });
 
   it('a ledger with a few rows missing their customer (each with its own date) is no grouped report', () => {
