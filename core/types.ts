@@ -8,7 +8,9 @@ export type Grid = readonly (readonly RawCell[])[];
 
 export type ColumnRole =
   | 'customer' | 'date' | 'amount' | 'profit' | 'quantity' | 'price'
-  | 'image' | 'expert' | 'budget' | 'need' | 'solvency' | 'authority';
+  | 'image' | 'expert' | 'budget' | 'need' | 'solvency' | 'authority'
+  // plausibility checks (core/read/plausibility)
+  | 'doc-type' | 'order' | 'line-amount' | 'currency-column' | 'discount' | 'year' | 'month' | 'week';
 
 export type Metric = 'revenue' | 'profit';
 export type AbcRule = 'cumulative' | 'crossing' | 'count';
@@ -67,6 +69,10 @@ export interface SegmentOptions {
    * Returns days since 1970-01-01, or null for an invalid date (the row is then skipped).
    */
   dateObjectDay: ((d: Date) => number | null) | null;
+  /** The one currency a table with several is read in (a code such as EUR, or a sign); null: its most frequent. */
+  currency: string | null;
+  /** Rows with an empty customer directly below an order's first line: read as its lines ('auto') or skipped ('off'). */
+  continuation: 'auto' | 'off';
 }
 
 export type PartialOptions = Partial<Omit<SegmentOptions, 'columns'>> & { columns?: Partial<Record<ColumnRole, string>> };

@@ -23,7 +23,7 @@ export function getSelectionInfo(): SelectionInfo {
   const header = src.sheet.getRange(src.row, src.col, 1, src.cols).getValues()[0] as RawCell[];
   const detected = detectColumns(header, {});
   const roles: Partial<Record<MappedRole, number>> = {};
-  for (const m of detected.mapping) roles[m.role] = m.index;
+  for (const m of detected.mapping) if ((MAPPED_ROLES as readonly string[]).includes(m.role)) roles[m.role as MappedRole] = m.index;
   return {
     address: src.address,
     sheetName: src.sheetName,

@@ -25,6 +25,7 @@ export function resolveOptions(partial: PartialOptions = {}): SegmentOptions {
   const merged = { ...BASE, ...stripUndefined(partial) } as SegmentOptions;
   for (const key of ['metric', 'abcRule', 'xyzMethod', 'sd', 'period'] as const) checkChoice(key, merged[key], choicesOf(key));
   for (const key of ['dateOrder', 'decimal'] as const) if (merged[key] !== null) checkChoice(key, merged[key], choicesOf(key));
+  checkChoice('continuation', merged.continuation, choicesOf('continuation'));
   const basis: OptionBasis = { abcRule: merged.abcRule, xyzMethod: merged.xyzMethod };
   const check = (key: keyof SegmentOptions) => {
     const range = optionRange(optionSpecByKey(key)!, basis)!;
@@ -85,6 +86,7 @@ function settled(m: SegmentOptions): SegmentOptions {
     lostDays: m.lostDays, riskLapse: m.riskLapse, riskDays: m.riskDays, dateOrder: m.dateOrder,
     decimal: m.decimal, caseSensitive: m.caseSensitive, date1904: m.date1904, firstRow: m.firstRow,
     dateObjectDay: m.dateObjectDay, a: m.a, b: m.b, x: m.x, y: m.y, headerRow: m.headerRow,
+    currency: m.currency, continuation: m.continuation,
   };
 }
 

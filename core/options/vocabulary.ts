@@ -12,6 +12,7 @@ import type { ColumnRole, SegmentOptions } from '../types';
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'customer', 'date', 'amount', 'profit', 'quantity', 'price',
   'image', 'expert', 'budget', 'need', 'solvency', 'authority',
+  'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week',
 ];
 
 /** How a typed value is read: a percent becomes a fraction ("80" → 0.8), see percent.ts. */
@@ -124,6 +125,12 @@ export const OPTIONS = [
   {
     name: 'header-row', key: 'headerRow', kind: 'int', default: null, range: { min: 1, max: 1e8 }, section: 'hidden',
     label: 'form.header-row', hint: 'form.header-row.hint',
+  },
+  // plausibility checks (core/read/plausibility)
+  { name: 'currency', key: 'currency', kind: 'text', default: null, section: 'hidden', label: 'form.currency', hint: 'form.currency.hint' },
+  {
+    name: 'continuation', key: 'continuation', kind: 'choice', choices: ['auto', 'off'], default: 'auto', section: 'hidden',
+    label: 'form.continuation', choiceLabels: { auto: 'form.continuation.auto', off: 'form.continuation.off' },
   },
 ] as const satisfies readonly OptionSpec[];
 

@@ -36,6 +36,34 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
   solvency: ['solvency', 'φερεγγυοτητα', 'платежеспособность', 'solvenz', 'zahlungsfahigkeit', 'solvabilite', 'solvencia'],
   authority: ['authority', 'power', 'decisionmaker', 'εξουσια', 'полномочия', 'лпр', 'entscheider', 'autorite', 'decideur',
     'autoridad'],
+  // plausibility checks (core/read/plausibility): matched by their exact names only (see EXACT_ONLY)
+  'doc-type': ['document type', 'doc type', 'type', 'transaction type', 'txn type', 'voucher type', 'entry type', 'belegart',
+    'dokumentart', 'dokumenttyp', 'belegtyp', 'vorgangsart', 'typ', 'art', 'τύπος', 'τύπος παραστατικού', 'είδος παραστατικού',
+    'τύπος εγγραφής', 'тип документа', 'вид документа', 'тип', 'тип операции', 'вид операции', 'type de document',
+    'type de pièce', 'type document', 'tipo', 'tipo de documento', 'tipo documento', 'tipo doc', 'clase de documento'],
+  order: ['order', 'order id', 'order no', 'order number', 'order nr', 'order num', 'order #', 'order reference', 'order ref',
+    'sales order', 'sales order number', 'invoice', 'invoice no', 'invoice number', 'invoice id', 'invoice nr', 'invoice num',
+    'invoice #', 'invoice ref', 'document', 'document no', 'document number', 'document id', 'doc no', 'doc num', 'doc number',
+    'num', 'belegnummer', 'belegnr', 'beleg', 'rechnungsnummer', 'rechnungsnr', 'rechnung', 'auftragsnummer', 'auftragsnr',
+    'auftrag', 'bestellnummer', 'bestellnr', 'bestellung', 'dokumentnummer', 'αριθμός παραστατικού', 'αρ. παραστατικού',
+    'παραστατικό', 'αριθμός τιμολογίου', 'αρ. τιμολογίου', 'τιμολόγιο', 'αριθμός παραγγελίας', 'αρ. παραγγελίας', 'παραγγελία',
+    '№ документа', 'номер документа', 'документ', 'номер заказа', 'заказ', 'номер счета', 'счет', 'счет-фактура', 'номер',
+    'facture', 'nº facture', 'n° facture', 'numéro de facture', 'numéro facture', 'n° de facture', 'commande', 'n° commande',
+    'n° de commande', 'numéro de commande', 'pièce', 'n° pièce', 'factura', 'nº factura', 'número de factura', 'número factura',
+    'num factura', 'pedido', 'nº pedido', 'número de pedido', 'albarán', 'documento', 'nº documento', 'número de documento'],
+  'line-amount': ['line total', 'line amount', 'line value', 'line net', 'line net amount', 'lineitem total', 'item total',
+    'item amount', 'row total', 'positionsbetrag', 'positionswert', 'zeilenbetrag', 'gesamtpreis', 'αξία γραμμής', 'σύνολο γραμμής',
+    'сумма строки', 'сумма позиции', 'montant ligne', 'total ligne', 'total línea', 'importe línea'],
+  'currency-column': ['currency', 'curr', 'ccy', 'currency code', 'cur', 'währung', 'währungscode', 'νόμισμα', 'валюта', 'devise',
+    'monnaie', 'moneda', 'divisa'],
+  discount: ['discount', 'discount amount', 'discount percent', 'discount pct', 'discount rate', 'disc', 'lineitem discount',
+    'total discount', 'discount total', 'rabatt', 'rabattbetrag', 'rabattsatz', 'nachlass', 'preisnachlass', 'έκπτωση',
+    'ποσοστό έκπτωσης', 'αξία έκπτωσης', 'скидка', 'скидки', 'сумма скидки', 'процент скидки', 'remise', 'montant remise',
+    'taux de remise', 'descuento', 'importe descuento', 'porcentaje descuento', 'dto'],
+  year: ['year', 'yr', 'calendar year', 'jahr', 'kalenderjahr', 'έτος', 'χρονιά', 'год', 'année', 'an', 'año'],
+  month: ['month', 'month number', 'month no', 'calendar month', 'monat', 'μήνας', 'месяц', 'mois', 'mes'],
+  week: ['week', 'week number', 'week no', 'wk', 'iso week', 'calendar week', 'woche', 'kw', 'kalenderwoche', 'εβδομάδα',
+    'неделя', 'semaine', 'semana'],
 };
 
 const FOLDED: Record<ColumnRole, string[]> = Object.fromEntries(
@@ -77,17 +105,27 @@ export function columnLabel(index: number, header: string): string {
   return header ? `${columnLetter(index)} (${header})` : columnLetter(index);
 }
 
+/**
+ * Roles of the plausibility checks are matched by their exact names only ("Week 12" of a pivot
+ * stays a period), and a header that is exactly the name of a guarded one is not taken by another
+ * role's partial match ("Discount amount" is no amount). A line amount may still be the amount.
+ */
+const EXACT_ONLY: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week']);
+const GUARDED_NAMES: ReadonlySet<string> = new Set([...EXACT_ONLY].filter((role) => role !== 'line-amount').flatMap((role) => FOLDED[role]));
+
 function matchRole(folded: string, role: ColumnRole): number {
   const names = FOLDED[role];
   const exact = names.indexOf(folded);
   if (exact >= 0) return exact;
+  if (EXACT_ONLY.has(role) || GUARDED_NAMES.has(folded)) return -1;
   // "Customer ID", "Net revenue EUR": a known name inside a longer header, scored after exact ones
   for (let i = 0; i < names.length; i++) if (names[i].length >= 4 && folded.includes(names[i])) return 100 + i;
   return -1;
 }
 
 /** Roles whose header also matches an earlier role are not taken twice (e.g. "Sales date"). */
-const ROLE_ORDER: ColumnRole[] = ['customer', 'date', 'quantity', 'price', 'profit', 'amount', 'budget', 'image', 'expert', 'need', 'solvency', 'authority'];
+const ROLE_ORDER: ColumnRole[] = ['customer', 'date', 'quantity', 'price', 'profit', 'amount', 'budget', 'image', 'expert', 'need', 'solvency', 'authority',
+  'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week'];
 
 export interface HeaderResult {
   mapping: ColumnMapping[];
@@ -169,7 +207,8 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
     const best = byEvidence(role, scored.map((c) => c.i), evidence);
     const bestScore = scored.find((c) => c.i === best)!.score;
     // a second column that names the role outright (not merely contains a name) is worth a warning
-    const others = scored.filter((c) => c.i !== best && c.score < 100 && bestScore < 100).map((c) => c.i).sort((a, b) => a - b);
+    // (not for the plausibility checks' roles: "Invoice" beside "Order ID" is no question to ask)
+    const others = EXACT_ONLY.has(role) ? [] : scored.filter((c) => c.i !== best && c.score < 100 && bestScore < 100).map((c) => c.i).sort((a, b) => a - b);
     if (others.length) {
       warnings.push(t('warn.duplicateHeader', { role, first: columnLabel(best, headers[best]), second: columnLabel(others[0], headers[others[0]]) }));
     }

@@ -25,6 +25,7 @@ import { columnOf, rowIsBlank } from './row-cells';
 import { foldTotals, isTotalsWord, maybeTotals, sameAmount, subtotalName } from './totals';
 import type { ReadResult } from './read-types';
 import type { ColumnMapping, RawCell, SegmentOptions, SkippedRow } from '../types';
+import { checkLines, continuationRows, LineFacts, mayHoldCurrency, type ReaderView } from './plausibility';
 
 const NO_DAY = -2147483648;
 const TAGS = ['image', 'expert', 'need', 'solvency', 'authority'] as const;
@@ -63,6 +64,10 @@ export class LongReader {
   private index: Int32Array;
   private tagBits: Uint8Array | null;
   private budgets: RawCell[] | null;
+  /** What the plausibility checks need of the used rows (null: nothing to check per row). */
+  private lines: LineFacts | null;
+  /** The rows being added are not refilled by their caller (a grid's rows, or rows kept here). */
+  stable = false;
 
   // readings settled in finish()
   private pendDate: number[] = [];
@@ -107,6 +112,7 @@ export class LongReader {
     this.fi = columnOf(mapping, 'profit');
     this.tagCols = TAGS.map((role) => columnOf(mapping, role));
     this.budgetCol = columnOf(mapping, 'budget');
+    this.lines = LineFacts.wanted(mapping) ? new LineFacts(mapping, this.useQp, options) : null;
     this.typedOnly = !this.useQp && this.budgetCol < 0 && this.tagCols.every((k) => k < 0) && !options.date1904
       && !options.from && !options.to && !options.asOf;
     this.customers = new CustomerIndex(options.caseSensitive, capacity);
@@ -148,7 +154,8 @@ export class LongReader {
         }
         if (plain) {
           this.lastRow = r;
-          this.put(c, d, av, p, r);
+          const s = this.put(c, d, av, p, r);
+          if (this.lines) this.lines.take(s, row, this.stable);
           return;
         }
       }
@@ -316,6 +323,10 @@ export class LongReader {
     if (this.profit && profitComma === profitComma) { this.pendProfit.push(s); this.pendProfitComma.push(profitComma); }
     if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
     if (this.budgets) this.budgets[s] = row[this.budgetCol];
+    // plausibility: what the checks need of the row, and a currency written in its amount
+    if (this.lines) this.lines.take(s, row, this.stable);
+    const mv = row[ai];
+    if (typeof mv === 'string' && mv.length > 0 && mayHoldCurrency(mv)) (this.lines ??= new LineFacts(this.mapping, this.useQp, this.options)).mark(s, mv, row, this.stable);
   }
 
   /** Store a used row; its position among the used rows. */
@@ -393,6 +404,7 @@ export class LongReader {
     if (decimal === ',') for (let k = 0; k < this.pendAmt.length; k++) this.amt[this.pendAmt[k]] = this.pendAmtComma[k];
     if (profitDecimal === ',' && this.profit) for (let k = 0; k < this.pendProfit.length; k++) this.profit[this.pendProfit[k]] = this.pendProfitComma[k];
     for (const s of this.pendDate) this.day[s] = this.dates.read(this.day[s]) as number;
+    this.stable = true; // deferred rows (and continuation rows) are arrays of this reader's own
     for (const { r, row } of this.deferred) this.evaluate(row, r, this.customers.lookup(row[this.ci]), true);
     if (this.deferred.length) this.restoreRowOrder();
     if (this.settleTotals(decimal)) this.restoreRowOrder();
@@ -400,6 +412,8 @@ export class LongReader {
     if (this.mismatches > 0) {
       this.warnings.push(t('warn.dateOrderMixed', { count: this.mismatches, order: t(this.dates.order === 'dmy' ? 'form.date-order.dmy' : 'form.date-order.mdy') }));
     }
+    this.continuations(decimal);
+    this.lineChecks(decimal);
     return this.result(decimal);
   }
 
@@ -457,6 +471,69 @@ export class LongReader {
     return added;
   }
 
+  // --- plausibility (core/read/plausibility): continuation lines, then the checks of the used rows
+
+  private view(decimal: '.' | ','): ReaderView {
+    return {
+      n: this.n, cust: this.cust, day: this.day, amount: this.amt.subarray(0, this.n), index: this.index, base: this.base, names: this.customers.names,
+      skipped: this.skipped, warnings: this.warnings, lines: this.lines, mapping: this.mapping, headers: this.headers, options: this.options,
+      customerColumn: this.ci, dateColumn: this.di, amountColumn: this.ai, quantityColumn: this.useQp ? this.qi : -1,
+      decimal, quantityDecimal: this.numQ.decide(),
+    };
+  }
+
+  /** Rows with an empty customer below an order's first line: read as its lines (see plausibility/continuation). */
+  private continuations(decimal: '.' | ','): void {
+    if (this.options.continuation === 'off') return;
+    const plan = continuationRows(this.view(decimal));
+    if (!plan) return;
+    for (const { entry, reason } of plan.relabel) entry.reason = reason;
+    const gone = new Set(plan.inherit.map((i) => i.entry));
+    let w = 0;
+    for (const k of this.skipped) if (!gone.has(k)) this.skipped[w++] = k;
+    this.skipped.length = w;
+    for (const { entry, row } of plan.inherit) {
+      const before = this.skipped.length;
+      this.evaluate(row, entry.row - this.base, this.customers.lookup(row[this.ci]), true);
+      // a continuation that still fails is listed with its own cells
+      if (this.skipped.length > before) this.skipped[this.skipped.length - 1].values = entry.values;
+    }
+    if (plan.inherit.length) this.restoreRowOrder();
+    this.warnings.push(...plan.warnings);
+  }
+
+  /** The plausibility checks of the used rows; their changes and the rows they set aside. */
+  private lineChecks(decimal: '.' | ','): void {
+    const n = this.n;
+    const e = checkLines(this.view(decimal), this.profit ? this.profit.subarray(0, n) : null);
+    this.warnings.push(...e.warnings);
+    if (e.amount) this.amt.set(e.amount);
+    if (e.profit && this.profit) this.profit.set(e.profit);
+    if (e.drops.size === 0) return;
+    const base = this.base;
+    const copies = this.lines?.copies();
+    let k = 0;
+    for (let s = 0; s < n; s++) {
+      const reason = e.drops.get(s);
+      if (reason !== undefined) {
+        this.skipped.push({ row: base + this.index[s], reason, values: Array.from(copies?.get(s) ?? []) });
+        continue;
+      }
+      if (k !== s) {
+        this.cust[k] = this.cust[s];
+        this.day[k] = this.day[s];
+        this.amt[k] = this.amt[s];
+        this.index[k] = this.index[s];
+        if (this.profit) this.profit[k] = this.profit[s];
+        if (this.tagBits) this.tagBits[k] = this.tagBits[s];
+        if (this.budgets) this.budgets[k] = this.budgets[s];
+      }
+      k++;
+    }
+    this.n = k;
+    if (this.budgets) this.budgets.length = k;
+  }
+
   /** Deferred rows were added last; customers are numbered by their first row, so put rows back in order. */
   private restoreRowOrder(): void {
     const n = this.n;
@@ -473,6 +550,7 @@ export class LongReader {
     if (this.tagBits) this.tagBits = pick(this.tagBits);
     if (this.budgets) { const b = this.budgets; this.budgets = order.map((i) => b[i]); }
     this.index = pick(this.index);
+    this.lines?.reorder(order);
   }
 
   private result(decimal: '.' | ','): ReadResult {

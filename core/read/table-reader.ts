@@ -15,6 +15,7 @@ import { findHeaderRow, HEADER_SCAN } from './header-row';
 import { evidenceWarnings, SAMPLE_ROWS, SampleEvidence } from './column-evidence';
 import { noRowsError } from './no-rows';
 import { releaseRows } from './release-rows';
+import { SplitDate, splitDatePlan } from './plausibility';
 
 /**
  * Reads a table handed over one row at a time — from a grid, or streamed from a file so the
@@ -46,6 +47,8 @@ export class TableReader {
   private lastNonBlank = 0;
   /** A non-blank row came after rows that were all blank (no header found among them). */
   private lateRows = false;
+  /** Dates split into Year and Month (or Week) columns: each row gets its built date (plausibility/split-date). */
+  private split: SplitDate | null = null;
 
   constructor(private options: SegmentOptions, private expectedRows = 0) {
     const hr = options.headerRow;
@@ -77,7 +80,7 @@ export class TableReader {
   private feed(cells: readonly RawCell[], r: number): void {
     if (this.h < 0) { if (!this.lateRows && !rowIsBlank(cells)) this.lateRows = true; return; }
     const rel = r - this.h;
-    if (this.long) this.long.add(cells, rel);
+    if (this.long) this.long.add(this.split ? this.split.row(cells) : cells, rel);
     else {
       // kept past this call, so a copy: the caller may refill the same array for the next row
       if (this.wideRows) this.wideRows.push(Array.from(cells));
@@ -104,7 +107,15 @@ export class TableReader {
       // refill the array for the next row
       const cells = Array.from(row);
       const evidence = new SampleEvidence(rows, h + 1, Math.min(count, h + 1 + SAMPLE_ROWS), this.options);
-      const { mapping, warnings, headers } = mapColumns(cells, this.options.columns, evidence.rate);
+      let { mapping, warnings, headers } = mapColumns(cells, this.options.columns, evidence.rate);
+      // plausibility: a date built from Year and Month (or Week) columns
+      const plan = splitDatePlan(mapping, headers);
+      if (plan) {
+        this.split = new SplitDate(plan);
+        mapping = plan.mapping;
+        headers = [...headers, plan.header];
+        warnings.push(plan.warning);
+      }
       this.headers = headers;
       this.warnings = warnings;
       const seen = headers.filter(Boolean).join(', ') || '(none)';
@@ -120,8 +131,11 @@ export class TableReader {
         return;
       }
       if (!has('amount') && !(has('quantity') && has('price'))) throw new AbcxyzError(t('err.noAmount', { headers: seen }));
-      warnings.push(...evidenceWarnings(mapping, has('amount') ? ['customer', 'date', 'amount'] : ['customer', 'date', 'quantity', 'price'], evidence));
+      const checked: ColumnRole[] = has('amount') ? ['customer', 'date', 'amount'] : ['customer', 'date', 'quantity', 'price'];
+      // (a built date is no column of the sample)
+      warnings.push(...evidenceWarnings(mapping, this.split ? checked.filter((r) => r !== 'date') : checked, evidence));
       this.long = new LongReader(mapping, headers, warnings, this.options, this.expectedRows, this.options.firstRow + this.h);
+      if (this.split) this.long.stable = true; // each row is a new array with its built date
     } catch (e) {
       // an empty table is the first thing to say; the header's problem is told in finish()
       this.headerError = e;
@@ -134,7 +148,10 @@ export class TableReader {
     this.n = rows.length;
     const long = this.long;
     if (long) {
-      for (let r = this.h + 1; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r - this.h);
+      long.stable = true; // a grid's rows stay as they are: the reader may keep them
+      const split = this.split;
+      if (split) for (let r = this.h + 1; r < rows.length; r++) long.add(split.row(rows[r] ?? EMPTY_ROW), r - this.h);
+      else for (let r = this.h + 1; r < rows.length; r++) long.add(rows[r] ?? EMPTY_ROW, r - this.h);
       return;
     }
     for (let r = this.h < 0 ? 0 : this.h + 1; r < rows.length; r++) {

@@ -63,8 +63,11 @@ describe('properties', () => {
   });
 
   it('row order does not change any class or status', () => {
+    // (rows with an empty customer are read as lines of the row above them — continuation lines,
+    // core/read/plausibility — which depends on the order by design: that reading is left out here)
+    const o = { continuation: 'off' as const };
     fc.assert(fc.property(ledger, fc.integer(), (rows, seed) => {
-      expect(classesOf(shuffle(rows, seed))).toEqual(classesOf(rows));
+      expect(classesOf(shuffle(rows, seed), o)).toEqual(classesOf(rows, o));
     }));
   });
 

@@ -63,8 +63,10 @@ describe('Code.js bundle contract', () => {
     expect(gas.recorder.count()).toBe(0);
   });
 
-  it('is at most 250 KB', () => {
-    expect(statSync(join(DIST, 'Code.js')).size).toBeLessThanOrEqual(250 * 1024);
+  // a budget against an accidental library in the bundle; issue 11 (reading real exports: encodings,
+  // header rows, totals, month names, plausibility checks) grew the core by about 150 KB
+  it('is at most 320 KB', () => {
+    expect(statSync(join(DIST, 'Code.js')).size).toBeLessThanOrEqual(320 * 1024);
   });
 
   it('ships the manifest with V8 and only the two scopes', () => {
