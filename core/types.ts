@@ -9,6 +9,8 @@ export type Grid = readonly (readonly RawCell[])[];
 export type ColumnRole =
   | 'customer' | 'date' | 'amount' | 'profit' | 'quantity' | 'price'
   | 'image' | 'expert' | 'budget' | 'need' | 'solvency' | 'authority'
+  // where customers are lost (SPEC §7): region, manager, channel … any text
+  | 'dimension'
   // plausibility checks (core/read/plausibility)
   | 'doc-type' | 'order' | 'line-amount' | 'currency-column' | 'discount' | 'year' | 'month' | 'week';
 
@@ -51,6 +53,10 @@ export interface SegmentOptions {
   lostDays: number;
   riskLapse: number;
   riskDays: number;
+  /** Periods of the loss-dynamics table (SPEC §7), ending with the as-of period; 0 leaves it out. */
+  dynamicsPeriods: number;
+  /** Periods of each of the two windows class migration compares (SPEC §8); 0 leaves it out. */
+  comparePeriods: number;
   dateOrder: DateOrder | null;
   decimal: '.' | ',' | null;
   caseSensitive: boolean;

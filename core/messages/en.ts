@@ -33,6 +33,7 @@ export const en = {
   'warn.negativeRemoved': '{count} customer(s) with net {metric} ≤ 0 are listed but not classified.',
   'warn.tooNew': '{count} customer(s) have fewer than {min} periods of history and are not XYZ-classified.',
   'warn.dependency': '{customer} brings {share} of {metric}: dependency risk.',
+  'warn.migrationNoPrevious': 'Class migration is left out: it compares the {count} periods ({period}) up to the as-of date ({currentFrom} – {currentTo}) with the {count} before them ({previousFrom} – {previousTo}), which hold no lines — the data starts on {first}. It needs lines from {previousFrom} on; set compare-periods lower to compare shorter windows.',
 
   // errors (fatal for a run; the message names the column or option)
   'err.empty': 'The range is empty. Select the transactions table including its header row.',
@@ -123,6 +124,7 @@ export const en = {
   'role.need': 'Need',
   'role.solvency': 'Solvency',
   'role.authority': 'Authority',
+  'role.dimension': 'Dimension (region, manager, channel…)',
   'ui.reading': 'Reading the selected range…',
   'ui.computing': 'Segmenting customers…',
   'ui.writing': 'Writing the report sheets…',
@@ -438,6 +440,10 @@ export const en = {
   'form.date-order.dmy': 'day/month/year',
   'form.date-order.mdy': 'month/day/year',
   'form.date-order.ymd': 'year-month-day',
+  'form.dynamics-periods': 'Loss dynamics: periods shown',
+  'form.dynamics-periods.hint': 'The last periods up to the as-of date in the Losses sheet; 0 leaves the sheet out.',
+  'form.compare-periods': 'Class migration: periods per window',
+  'form.compare-periods.hint': 'The current window ends with the as-of period, the previous one just before it; 0 leaves the Migration sheet out.',
   'form.sd': 'Standard deviation for CV',
   'form.sd.population': 'Population (STDEV.P)',
   'form.sd.sample': 'Sample (STDEV.S)',

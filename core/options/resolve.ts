@@ -51,6 +51,10 @@ export function resolveOptions(partial: PartialOptions = {}): SegmentOptions {
   if (!Number.isInteger(merged.fiscalStart)) fail('fiscalStart', t('opt.number', { value: String(merged.fiscalStart) }));
   for (const key of ['minPeriods', 'keyShare', 'newDays', 'financierShare', 'dependencyShare', 'lostLapse', 'riskLapse', 'lostDays', 'riskDays'] as const) check(key);
   if (merged.riskLapse > merged.lostLapse) fail('riskLapse', t('opt.order', { lower: 'riskLapse', lv: merged.riskLapse, upper: 'lostLapse', uv: merged.lostLapse }));
+  for (const key of ['dynamicsPeriods', 'comparePeriods'] as const) {
+    check(key);
+    if (!Number.isInteger(merged[key])) fail(key, t('opt.number', { value: String(merged[key]) }));
+  }
   checkNumber('firstRow', merged.firstRow, 1, 1e8);
   if (merged.headerRow !== null) {
     check('headerRow');
@@ -86,7 +90,7 @@ function settled(m: SegmentOptions): SegmentOptions {
     lostDays: m.lostDays, riskLapse: m.riskLapse, riskDays: m.riskDays, dateOrder: m.dateOrder,
     decimal: m.decimal, caseSensitive: m.caseSensitive, date1904: m.date1904, firstRow: m.firstRow,
     dateObjectDay: m.dateObjectDay, a: m.a, b: m.b, x: m.x, y: m.y, headerRow: m.headerRow,
-    currency: m.currency, continuation: m.continuation,
+    currency: m.currency, continuation: m.continuation, dynamicsPeriods: m.dynamicsPeriods, comparePeriods: m.comparePeriods,
   };
 }
 

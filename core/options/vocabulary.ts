@@ -11,7 +11,7 @@ import type { ColumnRole, SegmentOptions } from '../types';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'customer', 'date', 'amount', 'profit', 'quantity', 'price',
-  'image', 'expert', 'budget', 'need', 'solvency', 'authority',
+  'image', 'expert', 'budget', 'need', 'solvency', 'authority', 'dimension',
   'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week',
 ];
 
@@ -104,6 +104,15 @@ export const OPTIONS = [
   {
     name: 'date-order', key: 'dateOrder', kind: 'choice', choices: ['dmy', 'mdy', 'ymd'], default: null, section: 'advanced',
     label: 'form.date-order', blankLabel: 'form.date-order.detect', choiceLabels: { dmy: 'form.date-order.dmy', mdy: 'form.date-order.mdy', ymd: 'form.date-order.ymd' },
+  },
+  // how the portfolio changes (SPEC §7, §8): 0 periods leaves the table out
+  {
+    name: 'dynamics-periods', key: 'dynamicsPeriods', kind: 'int', default: 12, range: { min: 0, max: 120 }, integer: true, section: 'advanced',
+    label: 'form.dynamics-periods', hint: 'form.dynamics-periods.hint',
+  },
+  {
+    name: 'compare-periods', key: 'comparePeriods', kind: 'int', default: 12, range: { min: 0, max: 1000 }, integer: true, section: 'advanced',
+    label: 'form.compare-periods', hint: 'form.compare-periods.hint',
   },
   {
     name: 'sd', key: 'sd', kind: 'choice', choices: ['population', 'sample'], default: 'population', section: 'advanced',

@@ -13,11 +13,16 @@ export interface CustomerFacts {
   authority: Uint8Array;
   /** NaN when no budget was given. */
   budget: Float64Array;
+  /**
+   * The dimension column (SPEC §7), null when none is mapped: each customer's value as a number
+   * into `values` (NO_DIMENSION: none), see dimension-column.ts.
+   */
+  dimension: { values: string[]; of: Int32Array } | null;
 }
 
 export function newCustomerFacts(names: string[], keys: string[]): CustomerFacts {
   const n = names.length;
   const budget = new Float64Array(n);
   budget.fill(NaN);
-  return { names, keys, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget };
+  return { names, keys, image: new Uint8Array(n), expert: new Uint8Array(n), need: new Uint8Array(n), solvency: new Uint8Array(n), authority: new Uint8Array(n), budget, dimension: null };
 }

@@ -36,6 +36,18 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
   solvency: ['solvency', 'φερεγγυοτητα', 'платежеспособность', 'solvenz', 'zahlungsfahigkeit', 'solvabilite', 'solvencia'],
   authority: ['authority', 'power', 'decisionmaker', 'εξουσια', 'полномочия', 'лпр', 'entscheider', 'autorite', 'decideur',
     'autoridad'],
+  // where customers are lost (SPEC §7): region first, then territory, manager, channel, country;
+  // matched by their exact names only (see EXACT_ONLY), so "Regional sales" stays an amount
+  dimension: ['region', 'sales region', 'territory', 'sales territory', 'sales area', 'district',
+    'περιοχή', 'περιφέρεια', 'γεωγραφική περιοχή', 'регион', 'район', 'область', 'территория', 'gebiet',
+    'verkaufsgebiet', 'vertriebsgebiet', 'bezirk', 'région', 'secteur', 'zone', 'región', 'zona', 'territorio',
+    'manager', 'account manager', 'key account manager', 'sales manager', 'sales rep', 'sales representative',
+    'salesperson', 'sales person', 'salesman', 'rep', 'υπεύθυνος', 'υπεύθυνος πωλήσεων', 'πωλητής', 'менеджер',
+    'ответственный', 'торговый представитель', 'продавец', 'kundenbetreuer', 'betreuer', 'vertriebsmitarbeiter',
+    'verkäufer', 'außendienst', 'commercial', 'responsable', 'vendeur', 'gestionnaire', 'comercial', 'vendedor',
+    'gestor', 'responsable de cuenta', 'channel', 'sales channel', 'distribution channel', 'κανάλι', 'κανάλι πωλήσεων',
+    'канал', 'канал продаж', 'kanal', 'vertriebskanal', 'vertriebsweg', 'canal', 'canal de vente', 'canal de venta',
+    'canal de distribution', 'canal de distribución', 'country', 'χώρα', 'страна', 'pays', 'país'],
   // plausibility checks (core/read/plausibility): matched by their exact names only (see EXACT_ONLY)
   'doc-type': ['document type', 'doc type', 'type', 'transaction type', 'txn type', 'voucher type', 'entry type', 'belegart',
     'dokumentart', 'dokumenttyp', 'belegtyp', 'vorgangsart', 'typ', 'art', 'τύπος', 'τύπος παραστατικού', 'είδος παραστατικού',
@@ -106,11 +118,11 @@ export function columnLabel(index: number, header: string): string {
 }
 
 /**
- * Roles of the plausibility checks are matched by their exact names only ("Week 12" of a pivot
- * stays a period), and a header that is exactly the name of a guarded one is not taken by another
+ * Roles of the plausibility checks and the dimension are matched by their exact names only ("Week
+ * 12" of a pivot stays a period, "Regional sales" an amount), and a header that is exactly the name of a guarded one is not taken by another
  * role's partial match ("Discount amount" is no amount). A line amount may still be the amount.
  */
-const EXACT_ONLY: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week']);
+const EXACT_ONLY: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['dimension', 'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week']);
 const GUARDED_NAMES: ReadonlySet<string> = new Set([...EXACT_ONLY].filter((role) => role !== 'line-amount').flatMap((role) => FOLDED[role]));
 
 function matchRole(folded: string, role: ColumnRole): number {
@@ -125,7 +137,7 @@ function matchRole(folded: string, role: ColumnRole): number {
 
 /** Roles whose header also matches an earlier role are not taken twice (e.g. "Sales date"). */
 const ROLE_ORDER: ColumnRole[] = ['customer', 'date', 'quantity', 'price', 'profit', 'amount', 'budget', 'image', 'expert', 'need', 'solvency', 'authority',
-  'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week'];
+  'dimension', 'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week'];
 
 export interface HeaderResult {
   mapping: ColumnMapping[];

@@ -21,6 +21,7 @@ import { t } from '../messages';
 import { take, giveBack } from '../basics/scratch';
 import { errorValue, isBlank, isTruthy } from './values';
 import { newCustomerFacts } from './customer-facts';
+import { customerDimensions, DimensionColumn } from './dimension-column';
 import { columnOf, rowIsBlank } from './row-cells';
 import { foldTotals, isTotalsWord, maybeTotals, sameAmount, subtotalName } from './totals';
 import type { ReadResult } from './read-types';
@@ -45,6 +46,9 @@ export class LongReader {
   private readonly typedOnly: boolean;
   private readonly tagCols: number[];
   private readonly budgetCol: number;
+  /** The dimension column (SPEC §7) and its values, or -1 / null. */
+  private readonly dimCol: number;
+  private readonly dimension: DimensionColumn | null;
   private readonly customers: CustomerIndex;
   private readonly numA: NumberColumn;
   private readonly numQ: NumberColumn;
@@ -64,6 +68,8 @@ export class LongReader {
   private index: Int32Array;
   private tagBits: Uint8Array | null;
   private budgets: RawCell[] | null;
+  /** Per used row, the number of its dimension value (see dimension-column.ts). */
+  private dimIds: Int32Array | null;
   /** What the plausibility checks need of the used rows (null: nothing to check per row). */
   private lines: LineFacts | null;
   /** The rows being added are not refilled by their caller (a grid's rows, or rows kept here). */
@@ -112,6 +118,8 @@ export class LongReader {
     this.fi = columnOf(mapping, 'profit');
     this.tagCols = TAGS.map((role) => columnOf(mapping, role));
     this.budgetCol = columnOf(mapping, 'budget');
+    this.dimCol = columnOf(mapping, 'dimension');
+    this.dimension = this.dimCol >= 0 ? new DimensionColumn() : null;
     this.lines = LineFacts.wanted(mapping) ? new LineFacts(mapping, this.useQp, options) : null;
     this.typedOnly = !this.useQp && this.budgetCol < 0 && this.tagCols.every((k) => k < 0) && !options.date1904
       && !options.from && !options.to && !options.asOf;
@@ -132,6 +140,7 @@ export class LongReader {
     const tagged = this.tagCols.some((c) => c >= 0);
     this.tagBits = tagged ? new Uint8Array(cap) : null;
     this.budgets = this.budgetCol >= 0 ? [] : null;
+    this.dimIds = this.dimension ? new Int32Array(cap) : null;
   }
 
   /** Data row r of the table (the header is row 0). */
@@ -155,6 +164,7 @@ export class LongReader {
         if (plain) {
           this.lastRow = r;
           const s = this.put(c, d, av, p, r);
+          if (this.dimIds) this.dimIds[s] = this.dimension!.idOf(row[this.dimCol]);
           if (this.lines) this.lines.take(s, row, this.stable);
           return;
         }
@@ -323,6 +333,7 @@ export class LongReader {
     if (this.profit && profitComma === profitComma) { this.pendProfit.push(s); this.pendProfitComma.push(profitComma); }
     if (this.tagBits) this.tagBits[s] = this.tagsOf(row);
     if (this.budgets) this.budgets[s] = row[this.budgetCol];
+    if (this.dimIds) this.dimIds[s] = this.dimension!.idOf(row[this.dimCol]);
     // plausibility: what the checks need of the row, and a currency written in its amount
     if (this.lines) this.lines.take(s, row, this.stable);
     const mv = row[ai];
@@ -392,6 +403,7 @@ export class LongReader {
     this.index = more(this.index);
     if (this.profit) this.profit = more(this.profit);
     if (this.tagBits) this.tagBits = more(this.tagBits);
+    if (this.dimIds) this.dimIds = more(this.dimIds);
   }
 
   /** Settle the column decisions and pending readings; the rows of the long table, ready to aggregate. */
@@ -527,6 +539,7 @@ export class LongReader {
         if (this.profit) this.profit[k] = this.profit[s];
         if (this.tagBits) this.tagBits[k] = this.tagBits[s];
         if (this.budgets) this.budgets[k] = this.budgets[s];
+        if (this.dimIds) this.dimIds[k] = this.dimIds[s];
       }
       k++;
     }
@@ -548,6 +561,7 @@ export class LongReader {
     this.amt = pick(this.amt);
     if (this.profit) this.profit = pick(this.profit);
     if (this.tagBits) this.tagBits = pick(this.tagBits);
+    if (this.dimIds) this.dimIds = pick(this.dimIds);
     if (this.budgets) { const b = this.budgets; this.budgets = order.map((i) => b[i]); }
     this.index = pick(this.index);
     this.lines?.reorder(order);
@@ -603,6 +617,7 @@ export class LongReader {
         if (b === b && !(table.budget[cust[i]] >= b)) table.budget[cust[i]] = b;
       }
     }
+    if (this.dimIds) table.dimension = { values: this.dimension!.values, of: customerDimensions(m, cust, day, this.dimIds, names.length) };
     this.skipped.sort((x, y) => x.row - y.row);
     giveBack('rows.index', this.index);
     return {
