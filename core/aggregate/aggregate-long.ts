@@ -7,17 +7,26 @@ import { snapZero } from '../basics/sum';
 import { medianOfWhole } from '../rules/typical-gap';
 import { sparseCv } from '../rules/xyz';
 import { newAggregates, type Aggregates } from './aggregates';
-import { groupRows, releaseGrouped } from './group-rows';
+import { groupRows, releaseGrouped, type Grouped } from './group-rows';
 import type { LongData } from '../read/read-types';
 import type { SegmentOptions } from '../types';
 
 export function aggregateLong(d: LongData, customers: number, o: SegmentOptions): Aggregates {
-  const agg = newAggregates(customers, d.profit !== null);
-  if (customers === 0 || d.asOf === null) return agg;
-  const asOfDay = d.asOf;
+  if (customers === 0 || d.asOf === null) return newAggregates(customers, d.profit !== null);
   const grouped = groupRows(d, customers);
-  const { start, day, amount, profit, minDay } = grouped;
-  const base = Math.min(minDay, asOfDay);
+  const agg = aggregateGroups(grouped, grouped.start, grouped.start.subarray(1), customers, Math.min(grouped.minDay, d.asOf), d.asOf, o);
+  releaseGrouped(grouped);
+  return agg;
+}
+
+/**
+ * The aggregates of each customer's rows lo[c] … hi[c] − 1 of the regrouped rows (in day order):
+ * all its rows, or those of one window (SPEC §8). `base` is a day no row is before; a customer with
+ * no row there gets zeros (it has no class in that window).
+ */
+export function aggregateGroups(grouped: Grouped, lo: Int32Array, hi: Int32Array, customers: number, base: number, asOfDay: number, o: SegmentOptions): Aggregates {
+  const agg = newAggregates(customers, grouped.profit !== null);
+  const { day, amount, profit } = grouped;
   const per = periodTable(base, asOfDay, o.period, o.fiscalStart);
   const asOfP = per[asOfDay - base];
   // scratch space for one customer's period sums and purchase-day gaps
@@ -25,8 +34,9 @@ export function aggregateLong(d: LongData, customers: number, o: SegmentOptions)
   let gaps = new Float64Array(64);
   const gapCounts = new Int32Array(1024);
   for (let c = 0; c < customers; c++) {
-    const s0 = start[c];
-    const s1 = start[c + 1];
+    const s0 = lo[c];
+    const s1 = hi[c];
+    if (s1 === s0) continue; // no row: zeros, as newAggregates made them (the gap and CV stay NaN)
     if (s1 - s0 > sums.length) { sums = new Float64Array(s1 - s0); gaps = new Float64Array(s1 - s0); }
     let rs = 0, rc = 0, rmax = 0; // revenue (Neumaier)
     let ps = 0, pc = 0, pmax = 0; // profit
@@ -89,6 +99,5 @@ export function aggregateLong(d: LongData, customers: number, o: SegmentOptions)
     agg.last[c] = lastBuy;
     agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianOfWhole(gaps, nGaps, gapCounts) : NaN;
   }
-  releaseGrouped(grouped);
   return agg;
 }

@@ -1,18 +1,18 @@
 // segment(grid, options): the whole computation of SPEC §4 — read, aggregate, apply the rules,
 // assemble the result. Each rule lives in rules/, one per file; this file only calls them in order.
 
-import { aggregate, type Aggregates } from '../aggregate';
+import { aggregate } from '../aggregate';
+import { aggregateGroups } from '../aggregate/aggregate-long';
+import { groupRows, releaseGrouped, type Grouped } from '../aggregate/group-rows';
 import { AbcxyzError, t } from '../messages';
 import { resolveOptions } from '../options';
 import { readGrid, TableReader } from '../read/table-reader';
 import { releaseRows } from '../read/release-rows';
-import { classifyAbc } from '../rules/abc';
-import { financierShares } from '../rules/archetypes';
-import { topSet } from '../rules/key-accounts';
 import { SEGMENTS } from '../rules/segments';
-import { populationGap } from '../rules/typical-gap';
 import { valueAtStake } from '../rules/win-back';
-import { classifyCustomers } from './classify-customers';
+import { emptyLosses, lossDynamics } from './loss-dynamics';
+import { classMigration } from './migration';
+import { segmentAggregates } from './segment-core';
 import { customerList, type CustomerList } from '../result/customer-list';
 import { outputOrder } from '../result/output-order';
 import { attachCustomers } from '../result/segment-result';
@@ -80,30 +80,37 @@ function checkReadOptions(read: ReadResult, o: SegmentOptions): void {
   if (differ.length) throw new AbcxyzError(t('err.readOptions', { names: differ.join(', ') }));
 }
 
-/** The metric the ABC ranks by: profit only when there is a profit column. */
-function metricOf(o: SegmentOptions, agg: Aggregates) {
-  const profitMissing = o.metric === 'profit' && !agg.profit;
-  const name: 'revenue' | 'profit' = profitMissing ? 'revenue' : o.metric;
-  return { profitMissing, name, values: name === 'profit' ? agg.profit! : agg.revenue };
-}
-
-/** SPEC §4 on a read table. The read rows are left as they are (the caller releases them). */
+/**
+ * SPEC §4 on a read table, and for long tables the loss dynamics (§7) and class migration (§8).
+ * The read rows are left as they are (the caller releases them); the rows regrouped by customer
+ * serve the aggregation, the dynamics and both migration windows, and are handed back here.
+ */
 export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult {
   checkReadOptions(read, o);
+  const { data } = read;
+  const C = read.customers.names.length;
+  const grouped = data.kind === 'long' && C > 0 && data.asOf !== null ? groupRows(data, C) : null;
+  try {
+    return segmentRows(read, grouped, o);
+  } finally {
+    if (grouped) releaseGrouped(grouped);
+  }
+}
+
+function segmentRows(read: ReadResult, grouped: Grouped | null, o: SegmentOptions): SegmentResult {
   const { data, customers: table } = read;
   const C = table.names.length;
   const long = data.kind === 'long';
   const asOf = long ? data.asOf : null;
-  const agg = aggregate(data, C, o);
-  const metric = metricOf(o, agg);
+  const agg = grouped && asOf !== null
+    ? aggregateGroups(grouped, grouped.start, grouped.start.subarray(1), C, Math.min(grouped.minDay, asOf), asOf, o)
+    : aggregate(data, C, o);
+  const { metric, abc, profitShares, perCustomer } = segmentAggregates(agg, table, long ? asOf : null, o);
   const m = metric.values;
-  const abc = classifyAbc({ metric: m, keys: table.keys, rule: o.abcRule, a: o.a, b: o.b });
-  const inTopSet = topSet(abc.order, abc.cumShare, m, o.keyShare);
-  const profitShares = financierShares(agg.profit ?? agg.revenue);
-  const fallbackGap = long ? populationGap(agg.gap) : 0;
-
-  const perCustomer = classifyCustomers(agg, table, abc, m, inTopSet, profitShares, long ? asOf : null, fallbackGap, o);
   const { segmentOf, slipping, counts } = perCustomer;
+  // how the portfolio changes: only a long table has the dates for it
+  const losses = grouped && asOf !== null ? lossDynamics(grouped, table, { cls: abc.cls, segmentOf }, grouped.minDay, asOf, o) : emptyLosses(table.dimension !== null);
+  const migration = grouped && asOf !== null ? classMigration(grouped, table, grouped.minDay, asOf, o) : { migration: null, warning: null };
 
   const order = outputOrder(abc.order, abc.cls, m, table.names);
   const list = customerList({
@@ -122,6 +129,7 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     readerWarnings: read.warnings, profitMissing: metric.profitMissing, rowsUsed: read.rowsUsed, ranked: abc.order.length,
     netLe: counts.netLe, tooNew: counts.tooNew, xyzCount: counts.xyz, mostlyZ: counts.z, metricName: metric.name, profitBasis: agg.profit !== null,
     risky: perCustomer.risky.slice(0, 5).map((c) => ({ name: table.names[c], share: profitShares[c] })),
+    migration: migration.warning,
   }, o);
 
   return attachCustomers({
@@ -150,6 +158,10 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     customers: [], // replaced by attachCustomers: the rows are made when first read
     customerList: list,
     winBack: winBackList(list, slipping, order),
+    dynamics: losses.dynamics,
+    lostCustomers: losses.lostCustomers,
+    lossesBy: losses.lossesBy,
+    migration: migration.migration,
     skipped: read.skipped,
     warnings,
   }, list);

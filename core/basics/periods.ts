@@ -22,6 +22,18 @@ export function periodTable(minDay: number, maxDay: number, kind: PeriodKind, fi
   return out;
 }
 
+/** The first day of period p (the inverse of periodOfDay on the period's first day). */
+export function periodFirstDay(p: number, kind: PeriodKind, fiscalStart = 1): number {
+  if (kind === 'week') return p * 7 - 3; // Monday
+  const month = kind === 'month' ? p : kind === 'quarter' ? p * 3 + (fiscalStart - 1) : p * 12 + (fiscalStart - 1);
+  return dayFromCivil(Math.floor(month / 12), ((month % 12) + 12) % 12 + 1, 1);
+}
+
+/** The last day of period p. */
+export function periodLastDay(p: number, kind: PeriodKind, fiscalStart = 1): number {
+  return periodFirstDay(p + 1, kind, fiscalStart) - 1;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function fiscalName(startYear: number, fiscalStart: number): string {

@@ -2,9 +2,11 @@
 // the one customer field table (customer-fields.ts).
 
 import type { CustomerReader, CustomerResult } from './customer-fields';
+import type { AbcOrNone, SegmentOrNone, XyzOrNone } from '../rules/class-migration';
 import type { AbcClass, ColumnMapping, DateOrder, Segment, SegmentOptions, SkippedRow, Status } from '../types';
 
 export type { CustomerReader, CustomerResult } from './customer-fields';
+export type { AbcOrNone, SegmentOrNone, XyzOrNone } from '../rules/class-migration';
 
 export interface WinBackEntry {
   customer: string;
@@ -26,6 +28,92 @@ export interface MatrixCell {
   metric: number;
   metricShare: number;
   strategy: string;
+}
+
+/** One period of the loss-dynamics table (SPEC §7). Days are days since 1970-01-01. */
+export interface DynamicsRow {
+  /** The period's label, as the report shows it ("2024-03"). */
+  period: string;
+  /** First day of the period, and its last (the as-of date for the as-of period). */
+  start: number;
+  end: number;
+  /** Customers with a status at the period end (a purchase day up to it). */
+  customers: number;
+  /** First purchase day in the period. */
+  new: number;
+  /** Lost at the period end, not at the previous one. */
+  newlyLost: number;
+  /** Lost at the previous period end, and a purchase day in the period. */
+  wonBack: number;
+  /** Lost at the period end. */
+  lostStock: number;
+  /** At risk at the period end. */
+  atRisk: number;
+  /** new + won back − newly lost. */
+  netChange: number;
+  /** Lost at the previous period end, not at this one, without a purchase (a longer population gap; see rules/loss-events). */
+  leftLost: number;
+  /** Won back in the period and Lost again at its end (only periods longer than the lost-days can hold both). */
+  lostAgain: number;
+  /** The newly lost customers' revenue in the 365 days up to their last purchase day. */
+  valueLost: number;
+  /** valueLost ÷ all customers' revenue in the 365 days up to the period end; null when that is ≤ 0. */
+  valueLostShare: number | null;
+}
+
+/** One loss event of the dynamics table: a customer newly lost in a period. */
+export interface LostCustomer {
+  customer: string;
+  /** The period it was lost in (its label). */
+  period: string;
+  /** Its class and segment in the main report. */
+  abc: AbcOrNone;
+  segment: SegmentOrNone;
+  /** Its dimension value ("—": none); null when no dimension column is mapped. */
+  dimension: string | null;
+  /** Its last purchase day as of that period's end. */
+  lastPurchase: number;
+  valueLost: number;
+  /** It bought again in a later period of the table while still Lost. */
+  wonBack: boolean;
+}
+
+/** The newly lost per period (arrays aligned with the dynamics rows), by class, segment and dimension value. */
+export interface LossesBy {
+  abc: Record<AbcOrNone, number[]>;
+  segment: Record<SegmentOrNone, number[]>;
+  /** By dimension value (in order of total losses, most first; "—" for customers without one); null when none is mapped. */
+  dimension: Record<string, number[]> | null;
+}
+
+export interface MigrationCell {
+  customers: number;
+  metricPrevious: number;
+  metricCurrent: number;
+}
+
+/** A customer whose ABC class differs between the two windows. */
+export interface Mover {
+  customer: string;
+  previousAbc: AbcOrNone;
+  currentAbc: AbcOrNone;
+  previousSegment: SegmentOrNone;
+  currentSegment: SegmentOrNone;
+  metricPrevious: number;
+  metricCurrent: number;
+  /** metricCurrent − metricPrevious. */
+  change: number;
+}
+
+/** Class migration between two windows (SPEC §8). Days are days since 1970-01-01. */
+export interface Migration {
+  /** Each window's first day and its as-of date. */
+  previous: { from: number; to: number };
+  current: { from: number; to: number };
+  /** Rows: the class in the previous window; columns: in the current one. */
+  abc: Record<AbcOrNone, Record<AbcOrNone, MigrationCell>>;
+  xyz: Record<XyzOrNone, Record<XyzOrNone, MigrationCell>>;
+  movers: Mover[];
 }
 
 export interface Totals {
@@ -67,6 +155,13 @@ export interface SegmentResult {
    */
   customerList: CustomerReader | null;
   winBack: WinBackEntry[];
+  /** The loss-dynamics table (SPEC §7), oldest period first; empty without dates or with dynamics-periods 0. */
+  dynamics: DynamicsRow[];
+  /** Every loss event of the table's periods: the latest period first, then by value lost. */
+  lostCustomers: LostCustomer[];
+  lossesBy: LossesBy;
+  /** Class migration (SPEC §8); null without dates, with compare-periods 0, or when the previous window has no lines (a warning says so). */
+  migration: Migration | null;
   skipped: SkippedRow[];
   warnings: string[];
 }
