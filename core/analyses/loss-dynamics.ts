@@ -108,6 +108,41 @@ function customerRevenue(grouped: Grouped, c: number, lo: number, hi: number): n
   return snapZero(s + comp, big);
 }
 
+// the counts of periodFlows, per period (index × periods + j − 1)
+const CUSTOMERS = 0, NEW_CUSTOMERS = 1, WON_BACK = 2, LOST_STOCK = 3, AT_RISK_STOCK = 4, LEFT_LOST = 5, LOST_AGAIN = 6, FLOWS = 7;
+
+/**
+ * The flows of every period j = 1 … R (between ends j − 1 and j), counted into `out` by the indices
+ * above, and the customers newly lost in each into lost[j − 1]; customer by customer, as the
+ * statuses lie. A loop of its own: see period-status.ts.
+ */
+function periodFlows(st: PeriodStatuses, out: Int32Array, lost: number[][]): void {
+  const C = st.customers;
+  const J = st.ends.length;
+  const R = J - 1;
+  const { status, last, first, ends } = st;
+  for (let c = 0; c < C; c++) {
+    const base = c * J;
+    for (let j = 1; j < J; j++) {
+      const cur = status[base + j];
+      if (cur === NO_STATUS) continue;
+      const prev = status[base + j - 1];
+      const before = ends[j - 1];
+      const k = j - 1;
+      out[CUSTOMERS * R + k]++;
+      // a purchase day in this period: the last one up to its end lies after the previous end
+      const bought = last[base + j] > before;
+      if (first[c] > before) out[NEW_CUSTOMERS * R + k]++;
+      if (cur === LOST) out[LOST_STOCK * R + k]++;
+      else if (cur === AT_RISK) out[AT_RISK_STOCK * R + k]++;
+      if (isWonBack(prev, bought)) out[WON_BACK * R + k]++;
+      if (isLostAgain(prev, cur, bought)) out[LOST_AGAIN * R + k]++;
+      if (leftLostWithoutPurchase(prev, cur, bought)) out[LEFT_LOST * R + k]++;
+      if (isNewlyLost(prev, cur)) lost[k].push(c);
+    }
+  }
+}
+
 /** The main report's class of each customer, as the losses count them. */
 export interface CustomerClasses {
   cls: readonly (AbcClass | null)[];
@@ -134,28 +169,18 @@ export function lossDynamics(grouped: Grouped, facts: CustomerFacts, classes: Cu
   const abcOf = (c: number): AbcOrNone => classes.cls[c] ?? NO_CLASS;
   const segmentOf = (c: number): SegmentOrNone => { const s = classes.segmentOf[c]; return s >= 0 ? SEGMENTS[s] : NO_CLASS; };
   const dimensionOf = (c: number): string => { const id = dim!.of[c]; return id === NO_DIMENSION ? NO_CLASS : dim!.values[id]; };
-  const { status, last, first: firstBuy } = st;
+  const flows = new Int32Array(FLOWS * R);
+  const lostIn: number[][] = Array.from({ length: R }, () => []);
+  periodFlows(st, flows, lostIn);
+  const J = R + 1;
   for (let j = 1; j <= R; j++) {
-    const before = ends[j - 1];
     const end = ends[j];
-    let customers = 0, newcomers = 0, newlyLost = 0, wonBack = 0, lostStock = 0, atRisk = 0, leftLost = 0, lostAgain = 0;
+    const lost = lostIn[j - 1];
+    const count = (flow: number) => flows[flow * R + j - 1];
+    // the newly lost: what each was worth, and where it was lost
     let value = 0, valueComp = 0;
-    for (let c = 0; c < C; c++) {
-      const prev = status[(j - 1) * C + c];
-      const cur = status[j * C + c];
-      if (cur === NO_STATUS) continue;
-      customers++;
-      const lastBuy = last[j * C + c];
-      // a purchase day in this period: the last one up to its end lies after the previous end
-      const bought = lastBuy > before;
-      if (firstBuy[c] > before) newcomers++;
-      if (cur === LOST) lostStock++;
-      else if (cur === AT_RISK) atRisk++;
-      if (isWonBack(prev, bought)) wonBack++;
-      if (isLostAgain(prev, cur, bought)) lostAgain++;
-      if (leftLostWithoutPurchase(prev, cur, bought)) leftLost++;
-      if (!isNewlyLost(prev, cur)) continue;
-      newlyLost++;
+    for (const c of lost) {
+      const lastBuy = st.last[c * J + j];
       const v = customerRevenue(grouped, c, yearBefore(lastBuy), lastBuy);
       const t = value + v;
       valueComp += Math.abs(value) >= Math.abs(v) ? value - t + v : v - t + value;
@@ -166,19 +191,20 @@ export function lossDynamics(grouped: Grouped, facts: CustomerFacts, classes: Cu
       if (by.dimension) by.dimension[dimensionOf(c)][j - 1]++;
     }
     const valueLost = value + valueComp;
+    const p = firstPeriod - 1 + j;
     dynamics.push({
-      period: periodLabel(firstPeriod - 1 + j, o.period, o.fiscalStart),
-      start: periodFirstDay(firstPeriod - 1 + j, o.period, o.fiscalStart),
+      period: periodLabel(p, o.period, o.fiscalStart),
+      start: periodFirstDay(p, o.period, o.fiscalStart),
       end,
-      customers,
-      new: newcomers,
-      newlyLost,
-      wonBack,
-      lostStock,
-      atRisk,
-      netChange: netChange(newcomers, wonBack, newlyLost),
-      leftLost,
-      lostAgain,
+      customers: count(CUSTOMERS),
+      new: count(NEW_CUSTOMERS),
+      newlyLost: lost.length,
+      wonBack: count(WON_BACK),
+      lostStock: count(LOST_STOCK),
+      atRisk: count(AT_RISK_STOCK),
+      netChange: netChange(count(NEW_CUSTOMERS), count(WON_BACK), lost.length),
+      leftLost: count(LEFT_LOST),
+      lostAgain: count(LOST_AGAIN),
       valueLost,
       valueLostShare: valueLostShare(valueLost, revenueBetween(revenue, yearBefore(end), end)),
     });
@@ -211,14 +237,14 @@ interface Labels {
  * the loss's own episode, which ends at the first period end where it is no longer Lost.
  */
 function lostList(events: { j: number; c: number; last: number; value: number }[], st: PeriodStatuses, facts: CustomerFacts, R: number, rows: DynamicsRow[], l: Labels): LostCustomer[] {
-  const C = st.customers;
+  const J = st.ends.length;
   const keys = facts.keys;
   events.sort((p, q) => q.j - p.j || (q.value > p.value ? 1 : q.value < p.value ? -1 : keys[p.c] < keys[q.c] ? -1 : keys[p.c] > keys[q.c] ? 1 : 0));
   return events.map((e) => {
     let won = false;
     for (let q = e.j + 1; q <= R; q++) {
-      if (st.status[(q - 1) * C + e.c] !== LOST) break;
-      if (st.last[q * C + e.c] > st.ends[q - 1]) { won = true; break; }
+      if (st.status[e.c * J + q - 1] !== LOST) break;
+      if (st.last[e.c * J + q] > st.ends[q - 1]) { won = true; break; }
     }
     return {
       customer: facts.names[e.c],

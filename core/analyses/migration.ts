@@ -49,42 +49,57 @@ function windowRows(grouped: Grouped, customers: number, w: Window): { lo: Int32
   return { lo, hi, rows };
 }
 
+/** Each customer's classes in a window as small numbers: ABC and XYZ as their place in ABC_ROWS / XYZ_ROWS ("—" last); SEGMENTS index or −1. */
 interface WindowClasses {
   present: Uint8Array;
-  abc: AbcOrNone[];
-  xyz: XyzOrNone[];
-  segment: SegmentOrNone[];
+  abc: Uint8Array;
+  xyz: Uint8Array;
+  segment: Int8Array;
   metric: ArrayLike<number>;
 }
+const ABC_CODE: Record<AbcOrNone, number> = { A: 0, B: 1, C: 2, [NO_CLASS]: 3 };
+const XYZ_CODE: Record<XyzOrNone, number> = { X: 0, Y: 1, Z: 2, [NO_CLASS]: 3 };
 
 /** The §4 segmentation of one window's lines: each customer's classes and metric there. */
-function segmentWindow(grouped: Grouped, facts: CustomerFacts, w: Window, o: SegmentOptions): WindowClasses {
+function segmentWindow(grouped: Grouped, facts: CustomerFacts, w: Window, rows: { lo: Int32Array; hi: Int32Array }, o: SegmentOptions): WindowClasses {
   const C = facts.names.length;
-  const { lo, hi } = windowRows(grouped, C, w);
+  const { lo, hi } = rows;
   const agg = aggregateGroups(grouped, lo, hi, C, w.from, w.to, o);
   const { abc: ranked, metric, perCustomer } = segmentAggregates(agg, facts, w.to, o);
   const present = new Uint8Array(C);
-  const abc: AbcOrNone[] = new Array(C);
-  const xyz: XyzOrNone[] = new Array(C);
-  const segment: SegmentOrNone[] = new Array(C);
+  const abc = new Uint8Array(C);
+  const xyz = new Uint8Array(C);
   for (let c = 0; c < C; c++) {
     present[c] = hi[c] > lo[c] ? 1 : 0;
-    abc[c] = windowAbc(ranked.cls[c]);
-    xyz[c] = windowXyz(abc[c], XYZ_CODES[perCustomer.xyz[c]]);
-    const s = perCustomer.segmentOf[c];
-    segment[c] = s >= 0 ? SEGMENTS[s] : NO_CLASS;
+    const a = windowAbc(ranked.cls[c]);
+    abc[c] = ABC_CODE[a];
+    xyz[c] = XYZ_CODE[windowXyz(a, XYZ_CODES[perCustomer.xyz[c]])];
   }
-  return { present, abc, xyz, segment, metric: metric.values };
+  return { present, abc, xyz, segment: perCustomer.segmentOf, metric: metric.values };
 }
 
-function emptyMatrix<K extends string>(classes: readonly K[]): Record<K, Record<K, MigrationCell>> {
-  const out = {} as Record<K, Record<K, MigrationCell>>;
-  for (const p of classes) {
-    out[p] = {} as Record<K, MigrationCell>;
-    for (const q of classes) out[p][q] = { customers: 0, metricPrevious: 0, metricCurrent: 0 };
+/** A transition matrix counted into flat arrays (row × 4 + column), then as the result's objects. */
+class Transitions {
+  readonly customers = new Int32Array(16);
+  readonly previous = new Float64Array(16);
+  readonly current = new Float64Array(16);
+  add(from: number, to: number, mp: number, mc: number): void {
+    const k = from * 4 + to;
+    this.customers[k]++;
+    this.previous[k] += mp;
+    this.current[k] += mc;
   }
-  return out;
+  cells<K extends string>(classes: readonly K[]): Record<K, Record<K, MigrationCell>> {
+    const out = {} as Record<K, Record<K, MigrationCell>>;
+    classes.forEach((p, i) => {
+      out[p] = {} as Record<K, MigrationCell>;
+      classes.forEach((q, j) => { out[p][q] = { customers: this.customers[i * 4 + j], metricPrevious: this.previous[i * 4 + j], metricCurrent: this.current[i * 4 + j] }; });
+    });
+    return out;
+  }
 }
+
+const segmentName = (s: number): SegmentOrNone => (s >= 0 ? SEGMENTS[s] : NO_CLASS);
 
 /**
  * Class migration of the regrouped rows of a long table (`minDay` its first used day). Null, with
@@ -95,7 +110,8 @@ export function classMigration(grouped: Grouped, facts: CustomerFacts, minDay: n
   const C = facts.names.length;
   if (o.comparePeriods === 0 || C === 0) return { migration: null, warning: null };
   const { previous, current } = migrationWindows(asOf, o);
-  if (windowRows(grouped, C, previous).rows === 0) {
+  const previousRows = windowRows(grouped, C, previous);
+  if (previousRows.rows === 0) {
     return {
       migration: null,
       warning: t('warn.migrationNoPrevious', {
@@ -104,30 +120,41 @@ export function classMigration(grouped: Grouped, facts: CustomerFacts, minDay: n
       }),
     };
   }
-  const before = segmentWindow(grouped, facts, previous, o);
-  const now = segmentWindow(grouped, facts, current, o);
-  const abc = emptyMatrix(ABC_ROWS);
-  const xyz = emptyMatrix(XYZ_ROWS);
-  const movers: (Mover & { c: number })[] = [];
-  for (let c = 0; c < C; c++) {
-    // every customer with a used line in either window
+  const before = segmentWindow(grouped, facts, previous, previousRows, o);
+  const now = segmentWindow(grouped, facts, current, windowRows(grouped, C, current), o);
+  const abc = new Transitions();
+  const xyz = new Transitions();
+  const changed = transitions(before, now, abc, xyz);
+  const keys = facts.keys;
+  const change = new Float64Array(C);
+  for (const c of changed) change[c] = now.metric[c] - before.metric[c];
+  changed.sort((p, q) => moverOrder(change[p], keys[p], change[q], keys[q]));
+  const movers: Mover[] = changed.map((c) => ({
+    customer: facts.names[c],
+    previousAbc: ABC_ROWS[before.abc[c]],
+    currentAbc: ABC_ROWS[now.abc[c]],
+    previousSegment: segmentName(before.segment[c]),
+    currentSegment: segmentName(now.segment[c]),
+    metricPrevious: before.metric[c],
+    metricCurrent: now.metric[c],
+    change: change[c],
+  }));
+  return { migration: { previous, current, abc: abc.cells(ABC_ROWS), xyz: xyz.cells(XYZ_ROWS), movers }, warning: null };
+}
+
+/**
+ * Counts every customer with a used line in either window into the matrices; the customers whose
+ * ABC class differs (the movers), by index. A loop of its own (see period-status.ts).
+ */
+function transitions(before: WindowClasses, now: WindowClasses, abc: Transitions, xyz: Transitions): number[] {
+  const changed: number[] = [];
+  for (let c = 0; c < before.present.length; c++) {
     if (!before.present[c] && !now.present[c]) continue;
     const mp = before.metric[c];
     const mc = now.metric[c];
-    for (const [cell, p, q] of [[abc, before.abc[c], now.abc[c]], [xyz, before.xyz[c], now.xyz[c]]] as const) {
-      const to = (cell as Record<string, Record<string, MigrationCell>>)[p][q];
-      to.customers++;
-      to.metricPrevious += mp;
-      to.metricCurrent += mc;
-    }
-    if (before.abc[c] !== now.abc[c]) {
-      movers.push({
-        c, customer: facts.names[c], previousAbc: before.abc[c], currentAbc: now.abc[c], previousSegment: before.segment[c], currentSegment: now.segment[c],
-        metricPrevious: mp, metricCurrent: mc, change: mc - mp,
-      });
-    }
+    abc.add(before.abc[c], now.abc[c], mp, mc);
+    xyz.add(before.xyz[c], now.xyz[c], mp, mc);
+    if (before.abc[c] !== now.abc[c]) changed.push(c);
   }
-  const keys = facts.keys;
-  movers.sort((p, q) => moverOrder(p.change, keys[p.c], q.change, keys[q.c]));
-  return { migration: { previous, current, abc, xyz, movers: movers.map(({ c: _c, ...m }) => m) }, warning: null };
+  return changed;
 }

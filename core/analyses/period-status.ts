@@ -22,9 +22,12 @@ export interface PeriodStatuses {
   /** Period ends e(p): ends[0] is the end of the period before the table's first row. */
   ends: Int32Array;
   customers: number;
-  /** Status code (rules/lifecycle.ts; NO_STATUS) of customer c at end j, at j × customers + c. */
+  /**
+   * Status code (rules/lifecycle.ts; NO_STATUS) of customer c at end j, at c × ends + j: a
+   * customer's ends side by side, as the pass writes them and the counting reads them.
+   */
   status: Uint8Array;
-  /** Last purchase day up to end j (NO_DAY: none), at j × customers + c. */
+  /** Last purchase day up to end j (NO_DAY: none), at c × ends + j. */
   last: Int32Array;
   /** First purchase day of each customer (NO_DAY: none within the rows). */
   first: Int32Array;
@@ -32,17 +35,20 @@ export interface PeriodStatuses {
   populationGap: Float64Array;
 }
 
-/** Insert x into the sorted s[0 … n−1]; the buffer must have room for one more. */
+/**
+ * Insert x into the sorted s[0 … n−1]; the buffer must have room for one more. Shifted by hand:
+ * a customer has a handful of gaps, too few for copyWithin's call to pay.
+ */
 function insertSorted(s: Int32Array, n: number, x: number): void {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (s[mid] <= x) lo = mid + 1; else hi = mid; }
-  if (lo < n) s.copyWithin(lo + 1, lo, n);
-  s[lo] = x;
+  let k = n;
+  while (k > 0 && s[k - 1] > x) { s[k] = s[k - 1]; k--; }
+  s[k] = x;
 }
 
 /** The median of the sorted s[0 … n−1] (n ≥ 1), as rules/typical-gap.ts computes it. */
-const sortedMedian = (s: Int32Array, n: number): number => (n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2);
+function sortedMedian(s: Int32Array, n: number): number {
+  return n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
 
 /**
  * The statuses at `ends` (ascending days) of the customers of the regrouped rows. Only rows dated
@@ -51,14 +57,29 @@ const sortedMedian = (s: Int32Array, n: number): number => (n % 2 ? s[(n - 1) >>
 export function periodStatuses(grouped: Grouped, customers: number, ends: Int32Array, o: SegmentOptions): PeriodStatuses {
   const J = ends.length;
   const C = customers;
-  const { start, day, amount } = grouped;
   const status = new Uint8Array(J * C);
   const last = new Int32Array(J * C);
   const first = new Int32Array(C);
   // each end's gaps of the customers with two or more purchase days, for the population's median
   const gapsAt = take('dynamics.gaps', Float64Array, J * C);
   const gapCount = new Int32Array(J);
-  let sorted = new Int32Array(64);
+  onePass(grouped, C, ends, o, status, last, first, gapsAt, gapCount);
+  const populationGap = new Float64Array(J);
+  for (let j = 0; j < J; j++) populationGap[j] = gapCount[j] ? medianInPlace(gapsAt.subarray(j * C, j * C + gapCount[j]), gapCount[j]) : DEFAULT_GAP_DAYS;
+  giveBack('dynamics.gaps', gapsAt);
+  judgeOnePurchase(C, ends, o, status, last, first, populationGap);
+  return { ends, customers: C, status, last, first, populationGap };
+}
+
+// The loops live in functions of their own: a function whose long loop the engine compiles while
+// it runs must not then meet code after the loop it has never seen (it would fall back to the
+// interpreter for the rest of the run).
+
+/** The pass over every customer's rows: last purchase, median gap and status (or PENDING) at each end. */
+function onePass(grouped: Grouped, C: number, ends: Int32Array, o: SegmentOptions, status: Uint8Array, last: Int32Array, first: Int32Array, gapsAt: Float64Array, gapCount: Int32Array): void {
+  const J = ends.length;
+  const { start, day, amount } = grouped;
+  let sorted: Int32Array = new Int32Array(64);
   for (let c = 0; c < C; c++) {
     let n = 0; // purchase days so far
     let firstBuy = NO_DAY;
@@ -73,13 +94,13 @@ export function periodStatuses(grouped: Grouped, customers: number, ends: Int32A
         if (!(amount[k] > 0) || d === lastBuy) continue;
         if (n === 0) firstBuy = d;
         else {
-          if (n > sorted.length) { const more = new Int32Array(sorted.length * 2); more.set(sorted); sorted = more; }
+          if (n > sorted.length) sorted = grown(sorted);
           insertSorted(sorted, n - 1, d - lastBuy);
         }
         n++;
         lastBuy = d;
       }
-      const at = j * C + c;
+      const at = c * J + j;
       last[at] = lastBuy;
       if (n === 0) status[at] = NO_STATUS;
       else if (n === 1) status[at] = PENDING;
@@ -91,15 +112,20 @@ export function periodStatuses(grouped: Grouped, customers: number, ends: Int32A
     }
     first[c] = firstBuy;
   }
-  const populationGap = new Float64Array(J);
-  for (let j = 0; j < J; j++) populationGap[j] = gapCount[j] ? medianInPlace(gapsAt.subarray(j * C, j * C + gapCount[j]), gapCount[j]) : DEFAULT_GAP_DAYS;
-  giveBack('dynamics.gaps', gapsAt);
-  // the customers with one purchase day, judged by the population's gap at each end
-  for (let j = 0; j < J; j++) {
-    const row = j * C;
-    for (let c = 0; c < C; c++) {
-      if (status[row + c] === PENDING) status[row + c] = statusAt(ends[j], first[c], last[row + c], NaN, populationGap[j], o);
+}
+
+function grown(s: Int32Array): Int32Array {
+  const more = new Int32Array(s.length * 2);
+  more.set(s);
+  return more;
+}
+
+/** The customers with one purchase day at an end, judged by the population's gap at that end. */
+function judgeOnePurchase(C: number, ends: Int32Array, o: SegmentOptions, status: Uint8Array, last: Int32Array, first: Int32Array, populationGap: Float64Array): void {
+  const J = ends.length;
+  for (let c = 0; c < C; c++) {
+    for (let j = 0, at = c * J; j < J; j++, at++) {
+      if (status[at] === PENDING) status[at] = statusAt(ends[j], first[c], last[at], NaN, populationGap[j], o);
     }
   }
-  return { ends, customers: C, status, last, first, populationGap };
 }
