@@ -13,4 +13,6 @@ export { AbcxyzError, t, setLanguage, type MessageKey } from './messages';
 export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay, OFFSET_1904 } from './basics/dates';
 export { columnLetter, mapColumns as detectColumns, NOT_USED } from './read/headers';
 export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './report/layout';
-export { segmentTable, matrixTable, abcColumn, xyzColumn, type FunctionValue } from './functions';
+export { portfolioLines, fellFromA } from './report/summary-lines';
+export { portfolioJson } from './result/portfolio-json';
+export { segmentTable, matrixTable, abcColumn, xyzColumn, lossesTable, migrationTable, type FunctionValue } from './functions';

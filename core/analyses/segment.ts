@@ -162,6 +162,7 @@ function segmentRows(read: ReadResult, grouped: Grouped | null, o: SegmentOption
     lostCustomers: losses.lostCustomers,
     lossesBy: losses.lossesBy,
     migration: migration.migration,
+    migrationNote: migration.warning,
     skipped: read.skipped,
     warnings,
   }, list);

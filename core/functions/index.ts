@@ -7,8 +7,10 @@ import { customerColumns } from '../report/customer-columns';
 import { AbcxyzError, t } from '../messages';
 import { parseOptionText, percentFromCell, resolveOptions } from '../options';
 import { segment } from '../analyses/segment';
-import { isoFromDay } from '../basics/dates';
+import { dayFromSerial, isoFromDay } from '../basics/dates';
 import { parseNumberText } from '../read/values';
+import { dynamicsColumns } from '../report/dynamics-columns';
+import { transitionGrid } from '../report/transition-grid';
 /** What a custom function returns: no nulls (Excel shows null as 0). */
 export type FunctionValue = string | number | boolean;
 import type { PartialOptions, RawCell } from '../types';
@@ -87,9 +89,12 @@ function runArgs(customers: Range, amounts: Range, dates: Range | null | undefin
   return segment(grid, opts);
 }
 
+/** What the functions that show neither table need not compute (SPEC §7, §8). */
+const WITHOUT_CHANGES: PartialOptions = { dynamicsPeriods: 0, comparePeriods: 0 };
+
 /** =ABCXYZ.SEGMENT(customers, amounts, [dates], [options]): the customer table, header row first. */
 export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
-  const result = runArgs(customers, amounts, dates, options, extra);
+  const result = runArgs(customers, amounts, dates, options, { ...extra, ...WITHOUT_CHANGES });
   const cols = customerColumns(result);
   const out: FunctionValue[][] = [cols.map((c) => c.header)];
   const list = customersOf(result);
@@ -109,10 +114,39 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
 
 /** =ABCXYZ.MATRIX(...): the 3 × 3 customer counts with headers. */
 export function matrixTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
-  const r = runArgs(customers, amounts, dates, options, extra);
+  const r = runArgs(customers, amounts, dates, options, { ...extra, ...WITHOUT_CHANGES });
   const out: FunctionValue[][] = [[t('m.abc'), 'X', 'Y', 'Z']];
   for (const a of ['A', 'B', 'C'] as const) out.push([a, r.matrix[`${a}X`].customers, r.matrix[`${a}Y`].customers, r.matrix[`${a}Z`].customers]);
   return out;
+}
+
+/** A value a function can return: dates of the layout (serials) as ISO text, blanks as ''. */
+function functionCell(v: unknown, format: string): FunctionValue {
+  if (v === null || v === undefined) return '';
+  if (format === 'date' && typeof v === 'number') return isoFromDay(dayFromSerial(v, false)!);
+  return v as FunctionValue;
+}
+
+/**
+ * =ABCXYZ.LOSSES(customers, amounts, dates, [options]): the loss-dynamics table of SPEC §7 (one
+ * row per period, oldest first), header row first — the Losses sheet's table.
+ */
+export function lossesTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
+  const r = runArgs(customers, amounts, dates, options, { ...extra, comparePeriods: 0 });
+  if (r.layout !== 'long' || r.asOf === null) argError(t('fn.needsDates', { name: 'dates' }));
+  const cols = dynamicsColumns(r.dynamics);
+  return [cols.map((c) => c.header), ...r.dynamics.map((d) => cols.map((c) => functionCell(c.value(d), c.format)))];
+}
+
+/**
+ * =ABCXYZ.MIGRATION(customers, amounts, dates, [options]): the ABC transition matrix of SPEC §8
+ * (customers; previous classes down, current across), with headers — the Migration sheet's.
+ */
+export function migrationTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
+  const r = runArgs(customers, amounts, dates, options, { ...extra, dynamicsPeriods: 0 });
+  if (r.layout !== 'long' || r.asOf === null) argError(t('fn.needsDates', { name: 'dates' }));
+  if (!r.migration) argError(r.migrationNote ?? t('fn.noMigration'));
+  return transitionGrid(r.migration, 'abc', 'customers', t('mig.abcCounts')).map((row) => row.map((v) => (v === null ? '' : v)));
 }
 
 function cellNumber(v: RawCell): number {

@@ -4,6 +4,7 @@
 
 import { serialFromDay } from '../basics/dates';
 import { t, type MessageKey } from '../messages';
+import { moveDirection, NO_CLASS } from '../rules/class-migration';
 import type { LayoutValue } from './layout-types';
 import type { Archetype, Status } from '../types';
 
@@ -19,3 +20,12 @@ export const flagLabel = (v: boolean): string => (v ? t('yes') : t('no'));
 export const archetypesLabel = (list: readonly Archetype[]): string => (list.length ? list.map((a) => t(ARCHETYPE_KEY[a])).join(', ') : '');
 /** A metric's name as a column header ("Revenue"). */
 export const metricHeader = (metric: 'revenue' | 'profit'): string => { const s = t(metric === 'profit' ? 'metric.profit' : 'metric.revenue'); return s.charAt(0).toUpperCase() + s.slice(1); };
+
+/** A class of §7/§8 as shown: the letter, or "—" when there is none (the catalogue's no-value mark). */
+export const classLabel = (cls: string): string => (cls === NO_CLASS ? t('p.noValue') : cls);
+/** A move between two classes ("A → B"): the migration's colour rules match this text. */
+export const moveLabel = (from: string, to: string): string => t('mig.move', { from: classLabel(from), to: classLabel(to) });
+/** Which way a move went, as shown ("fall", "rise"). */
+export const directionLabel = (d: 'fall' | 'rise'): string => t(d === 'fall' ? 'mig.fall' : 'mig.rise');
+/** The direction of a move between two classes, for its label and colour. */
+export const directionOf = (from: string, to: string): 'fall' | 'rise' | null => { const d = moveDirection(from, to); return d < 0 ? 'fall' : d > 0 ? 'rise' : null; };

@@ -52,8 +52,8 @@ export interface ConditionalRule {
 }
 
 export interface LayoutSheet {
-  /** 'report', 'winback' or 'skipped'. */
-  role: 'report' | 'winback' | 'skipped';
+  /** 'report', 'winback', 'losses', 'migration' or 'skipped'. */
+  role: 'report' | 'winback' | 'losses' | 'migration' | 'skipped';
   /** Preferred name; a writer uses a free variant if a sheet of the user's already has it. */
   name: string;
   blocks: LayoutBlock[];

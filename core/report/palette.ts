@@ -24,6 +24,9 @@ export const PALETTE: Record<string, { fill: string; font: string }> = {
   Lost: { fill: '#D7191C', font: '#FFFFFF' },
   'At risk': { fill: '#FDAE61', font: '#000000' },
   New: { fill: '#C6DBEF', font: '#000000' },
+  // class migration (SPEC §8): a fall red as a loss, a rise green as the best segment
+  fall: { fill: '#D7191C', font: '#FFFFFF' },
+  rise: { fill: '#1A9641', font: '#FFFFFF' },
 };
 
 /** One rule per code: cells in `range` showing `label(code)` get the code's colours. */

@@ -162,6 +162,8 @@ export interface SegmentResult {
   lossesBy: LossesBy;
   /** Class migration (SPEC §8); null without dates, with compare-periods 0, or when the previous window has no lines (a warning says so). */
   migration: Migration | null;
+  /** Why migration is null when the previous window has no lines (the same sentence is among the warnings). */
+  migrationNote: string | null;
   skipped: SkippedRow[];
   warnings: string[];
 }
