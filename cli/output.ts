@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { customersOf, isoFromDay, JSON_FIELDS, SEGMENTS, t, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
+import { customersOf, isoFromDay, JSON_FIELDS, portfolioJson, portfolioLines, SEGMENTS, t, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -71,6 +71,7 @@ export function writeJson(r: SegmentResult, path: string): void {
     }
     const tail = {
       winBack: r.winBack.map((w) => ({ ...w, lastPurchase: iso(w.lastPurchase) })),
+      ...portfolioJson(r),
       skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason })),
       warnings: r.warnings,
     };
@@ -119,6 +120,7 @@ export function toText(r: SegmentResult): string {
   const lost = r.winBack.filter((w) => w.status === 'Lost').length;
   lines.push(t('cli.winBack', { count: r.winBack.length, lost, risk: r.winBack.length - lost }));
   for (const w of r.winBack.slice(0, 5)) lines.push(t('cli.winBackLine', { customer: w.customer, status: t(w.status === 'Lost' ? 'status.Lost' : 'status.At risk'), days: w.daysSinceLast ?? '' }));
+  lines.push(...portfolioLines(r));
   if (r.warnings.length) {
     lines.push('');
     lines.push(t('cli.warnings'));

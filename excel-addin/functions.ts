@@ -1,10 +1,10 @@
-// Custom functions =ABCXYZ.SEGMENT / ABC / XYZ / MATRIX. Thin wrappers: the logic is the core's
+// Custom functions =ABCXYZ.SEGMENT / ABC / XYZ / MATRIX / LOSSES / MIGRATION. Thin wrappers: the logic is the core's
 // (core/functions.ts), shared with Google Sheets, so the answers equal the CLI's. The JSDoc below
 // is read by custom-functions-metadata to generate functions.json; keep the tags in step with it.
 // No Office globals at module level: the build registers the functions (functions-register.ts), and
 // tests import this file in Node.
 
-import { AbcxyzError, abcColumn, matrixTable, segmentTable, xyzColumn, type RawCell } from '../core';
+import { AbcxyzError, abcColumn, lossesTable, matrixTable, migrationTable, segmentTable, xyzColumn, type RawCell } from '../core';
 
 type Matrix = RawCell[][];
 
@@ -80,4 +80,30 @@ export function xyz(periodValues: any[][], method?: string, x?: number, y?: numb
  */
 export function matrix(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
   return guarded(() => matrixTable(customers, amounts, optionalRange(dates), options ?? null));
+}
+
+/**
+ * Loss dynamics: one row per period (oldest first) with customers, new, newly lost, won back, lost, at risk, net change and value lost.
+ * @customfunction LOSSES
+ * @param customers Customer of each transaction (one column).
+ * @param amounts Amount of each transaction.
+ * @param dates Date of each transaction.
+ * @param [options] Options text, e.g. "dynamics-periods=24; period=quarter".
+ * @returns The per-period table, header row first.
+ */
+export function losses(customers: any[][], amounts: any[][], dates: any[][], options?: string): any[][] {
+  return guarded(() => lossesTable(customers, amounts, optionalRange(dates), options ?? null));
+}
+
+/**
+ * Class migration: customers by ABC class in the previous window (rows) and the current one (columns).
+ * @customfunction MIGRATION
+ * @param customers Customer of each transaction (one column).
+ * @param amounts Amount of each transaction.
+ * @param dates Date of each transaction.
+ * @param [options] Options text, e.g. "compare-periods=6; metric=profit".
+ * @returns The ABC transition matrix with headers.
+ */
+export function migration(customers: any[][], amounts: any[][], dates: any[][], options?: string): any[][] {
+  return guarded(() => migrationTable(customers, amounts, optionalRange(dates), options ?? null));
 }

@@ -6,7 +6,7 @@ import type { ColumnRole, PartialOptions } from '../core';
 import { optionsFromForm as formOptions, readSavedForm, type FormValues } from '../core/options/form-model';
 
 export const MAIN_ROLES: ColumnRole[] = ['customer', 'date', 'amount', 'profit'];
-export const EXTRA_ROLES: ColumnRole[] = ['quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority'];
+export const EXTRA_ROLES: ColumnRole[] = ['quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority', 'dimension'];
 
 /** Everything the form holds, as plain strings: what gets saved in the workbook settings. */
 export interface FormState {

@@ -3,7 +3,7 @@
 // "Segment customers", show progress and a compact summary. Every text that may come from the
 // workbook (headers, customer names, warnings) is set with textContent, never as HTML.
 
-import { AbcxyzError, columnLetter, COLUMN_ROLES, customersOf, detectColumns, firstKeyAccounts, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core';
+import { AbcxyzError, columnLetter, COLUMN_ROLES, customersOf, detectColumns, firstKeyAccounts, portfolioLines, t, type ColumnRole, type MessageKey, type SegmentResult } from '../core';
 import { readSource, type SourceData } from './read-source';
 import { segmentWorkbook, type Phase, type RunOutcome } from './run-segment';
 import { formFields, formSectionTitle, moreOptionsField, type FormFieldId, type FormValues } from '../core/options/form-model';
@@ -265,6 +265,7 @@ function showSummary(out: RunOutcome): void {
   skippedSheet = out.written.sheets.find((s) => s.role === 'skipped')?.name ?? null;
   $('show-skipped').hidden = !skippedSheet || r.totals.rowsSkipped === 0;
   $('sheets').textContent = out.written.sheets.map((s) => s.name).join(', ');
+  $('changes').replaceChildren(...portfolioLines(r).map((line) => el('p', line)));
   // top key accounts by name: names come from the workbook, so textContent only
   const l = customersOf(r);
   const top = firstKeyAccounts(l, 5);

@@ -2,7 +2,7 @@
 // plain top-level function of Code.js (with the JSDoc above it), delegating to the bundle. Keep
 // this file to thin exported functions: no logic, no constants, no top-level statements.
 
-import { abcFunction, matrixFunction, segmentFunction, xyzFunction } from './custom-functions';
+import { abcFunction, lossesFunction, matrixFunction, migrationFunction, segmentFunction, xyzFunction } from './custom-functions';
 import { addMenu, openSidebar } from './menu';
 import { getSelectionInfo as selectionInfo, goToSheet as activateSheet, runSegmentation as run } from './run-segment';
 import type { RunSummary, SelectionInfo } from './sidebar-api';
@@ -92,4 +92,32 @@ export function ABCXYZ_XYZ(periodValues: unknown, method?: unknown, x?: unknown,
  */
 export function ABCXYZ_MATRIX(customers: unknown, amounts?: unknown, dates?: unknown, options?: unknown) {
   return matrixFunction(customers, amounts, dates, options);
+}
+
+/**
+ * Loss dynamics: one row per period (oldest first) with customers, new, newly lost, won back, lost, at risk, net change and value lost.
+ *
+ * @param {string[][]} customers Customer names or ids, one per transaction row (e.g. A2:A).
+ * @param {number[][]} amounts Amount of each row (e.g. C2:C).
+ * @param {Date[][]} dates Date of each row (e.g. B2:B).
+ * @param {string} options [optional] Options such as "dynamics-periods=24; period=quarter".
+ * @return The per-period table, header row first.
+ * @customfunction
+ */
+export function ABCXYZ_LOSSES(customers: unknown, amounts?: unknown, dates?: unknown, options?: unknown) {
+  return lossesFunction(customers, amounts, dates, options);
+}
+
+/**
+ * Class migration: customers by ABC class in the previous window (rows) and in the current one (columns).
+ *
+ * @param {string[][]} customers Customer names or ids, one per transaction row (e.g. A2:A).
+ * @param {number[][]} amounts Amount of each row (e.g. C2:C).
+ * @param {Date[][]} dates Date of each row (e.g. B2:B).
+ * @param {string} options [optional] Options such as "compare-periods=6; metric=profit".
+ * @return The ABC transition matrix, headers included.
+ * @customfunction
+ */
+export function ABCXYZ_MIGRATION(customers: unknown, amounts?: unknown, dates?: unknown, options?: unknown) {
+  return migrationFunction(customers, amounts, dates, options);
 }

@@ -4,7 +4,7 @@
 // is checked here: any script in the page (or the browser console) can call these functions.
 
 import {
-  AbcxyzError, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment,
+  AbcxyzError, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, portfolioLines, segment,
   type ColumnRole, type PartialOptions, type RawCell, type SegmentResult,
 } from '../core';
 import { msg } from './messages';
@@ -133,6 +133,8 @@ export function summarize(r: SegmentResult, written: WriteOutcome, started: numb
   return {
     reportSheet: nameOf('report') ?? '',
     winBackSheet: nameOf('winback') ?? '',
+    lossesSheet: nameOf('losses'),
+    migrationSheet: nameOf('migration'),
     skippedSheet: nameOf('skipped'),
     rowsRead: r.totals.rowsRead,
     rowsUsed: r.totals.rowsUsed,
@@ -145,6 +147,7 @@ export function summarize(r: SegmentResult, written: WriteOutcome, started: numb
     warnings: r.warnings,
     top: topKeyAccounts(r),
     winBack: r.winBack.length,
+    changes: portfolioLines(r),
     asOf: r.asOf === null ? null : isoFromDay(r.asOf),
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };

@@ -6,7 +6,7 @@
 import { FORM_FIELD_IDS, type FormFieldId } from '../core/options/vocabulary';
 
 /** Roles the sidebar offers drop-downs for, in display order; the first four are always visible. */
-export const MAPPED_ROLES = ['customer', 'date', 'amount', 'profit', 'quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority'] as const;
+export const MAPPED_ROLES = ['customer', 'date', 'amount', 'profit', 'quantity', 'price', 'image', 'expert', 'budget', 'need', 'solvency', 'authority', 'dimension'] as const;
 export type MappedRole = (typeof MAPPED_ROLES)[number];
 
 /**
@@ -63,6 +63,9 @@ export interface TopCustomer {
 export interface RunSummary {
   reportSheet: string;
   winBackSheet: string;
+  /** The Losses and Migration sheets (SPEC §7, §8), when the run wrote them. */
+  lossesSheet: string | null;
+  migrationSheet: string | null;
   skippedSheet: string | null;
   rowsRead: number;
   rowsUsed: number;
@@ -77,6 +80,8 @@ export interface RunSummary {
   /** The first key accounts, for a glance in the sidebar. */
   top: TopCustomer[];
   winBack: number;
+  /** "Lost this period: …" and "Fell from A: …", as the task pane shows them. */
+  changes: string[];
   asOf: string | null;
   seconds: number;
 }

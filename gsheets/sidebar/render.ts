@@ -67,7 +67,7 @@ export function optionControl(f: FormField): HTMLElement {
 }
 
 export function renderSummary(s: RunSummary): void {
-  const sheets = [s.reportSheet, s.winBackSheet, s.skippedSheet].filter(Boolean).join(', ');
+  const sheets = [s.reportSheet, s.winBackSheet, s.lossesSheet, s.migrationSheet, s.skippedSheet].filter(Boolean).join(', ');
   byId('summary-sheets').textContent = t('ui.written', { sheets, asOf: s.asOf ? t('ui.asOf', { date: s.asOf }) : '', seconds: s.seconds });
 
   const body = byId('matrix').querySelector('tbody')!;
@@ -87,6 +87,7 @@ export function renderSummary(s: RunSummary): void {
   stat(t('ui.statWinBack'), int(s.winBack));
   stat(t('ui.statRows'), `${int(s.rowsRead)} / ${int(s.rowsUsed)}`);
 
+  byId('changes').replaceChildren(...(s.changes ?? []).map((line) => el('p', line)));
   list('top', 'top-box', s.top.map((c) => `${c.customer} — ${c.segment || '–'}${c.share === null ? '' : `, ${pct(c.share)}`}`));
   list('warnings', 'warnings-box', s.warnings);
 

@@ -251,12 +251,12 @@ const SELECTION: SelectionInfo = {
 };
 
 const SUMMARY: RunSummary = {
-  reportSheet: marker('sheet.report'), winBackSheet: marker('sheet.winback'), skippedSheet: marker('sheet.skipped'),
+  reportSheet: marker('sheet.report'), winBackSheet: marker('sheet.winback'), lossesSheet: marker('sheet.losses'), migrationSheet: marker('sheet.migration'), skippedSheet: marker('sheet.skipped'),
   rowsRead: 500, rowsUsed: 497, rowsSkipped: 3, customers: 42, classified: 40, keyAccounts: 5, keyAccountShare: 0.512,
   matrix: { AX: 3, AY: 1, AZ: 0, BX: 2, BY: 4, BZ: 1, CX: 5, CY: 9, CZ: 15 },
   warnings: [marker('warn.tooNew', { count: 3, min: 3 })],
   top: [{ customer: 'K1', segment: 'AX', share: 0.31 }, { customer: 'K2', segment: 'AY', share: 0.2 }],
-  winBack: 2, asOf: '2024-12-31', seconds: 1.2,
+  winBack: 2, changes: [marker('loss.summary', { count: 2, value: '1,250', won: 1 }), marker('mig.fellFromA', { count: 1 })], asOf: '2024-12-31', seconds: 1.2,
 };
 
 /** google.script.run with Apps Script's calling convention; replies as `answers` says, after a tick. */

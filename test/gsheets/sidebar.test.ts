@@ -28,12 +28,12 @@ const SELECTION: SelectionInfo = {
 };
 
 const SUMMARY: RunSummary = {
-  reportSheet: 'ABC-XYZ', winBackSheet: 'Win-back', skippedSheet: 'Skipped rows',
+  reportSheet: 'ABC-XYZ', winBackSheet: 'Win-back', lossesSheet: 'Losses', migrationSheet: 'Migration', skippedSheet: 'Skipped rows',
   rowsRead: 500, rowsUsed: 497, rowsSkipped: 3, customers: 42, classified: 40, keyAccounts: 5, keyAccountShare: 0.512,
   matrix: { AX: 3, AY: 1, AZ: 0, BX: 2, BY: 4, BZ: 1, CX: 5, CY: 9, CZ: 15 },
   warnings: ['3 customer(s) have fewer than 3 periods of history and are not XYZ-classified.'],
   top: [{ customer: XSS, segment: 'AX', share: 0.31 }, { customer: 'Beta Ltd', segment: 'AY', share: 0.2 }],
-  winBack: 2, asOf: '2024-12-31', seconds: 1.2,
+  winBack: 2, changes: ['Lost this period: 2 (value 1,250); won back: 1', "Fell from A: 1 customers"], asOf: '2024-12-31', seconds: 1.2,
 };
 
 /** Installed before the page's own script: records calls; replies are released by the test. */
@@ -126,6 +126,9 @@ describe('Sidebar.html', () => {
     expect(stats).toContain('42 (40 classified)');
     expect(stats).toContain('51.2 %');
     expect(await page.locator('#warnings li').allTextContents()).toEqual(SUMMARY.warnings);
+    // how the portfolio changes, one line each, and the new sheets among those written
+    expect(await page.locator('#changes p').allTextContents()).toEqual(SUMMARY.changes);
+    expect(await page.locator('#summary-sheets').textContent()).toContain('Losses, Migration');
 
     await page.getByRole('button', { name: 'Go to the skipped rows' }).click();
     const args = await reply('goToSheet', { value: null });
