@@ -39,7 +39,33 @@ for (const mode of ['table', 'streaming'] as const) {
     });
 
     it('has the report sheets in order', () => {
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['ABC-XYZ', 'Win-back', 'Skipped rows']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['ABC-XYZ', 'Win-back', 'Losses', 'Migration', 'Skipped rows']);
+    });
+
+    it('the Losses and Migration sheets come back as written: values, formats, their table and every colour rule', () => {
+      for (const role of ['losses', 'migration'] as const) {
+        const spec = layout.sheets.find((s) => s.role === role)!;
+        const ws = wb.getWorksheet(spec.name)! as ExcelJS.Worksheet & { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] };
+        for (const b of spec.blocks) {
+          b.values.forEach((row, i) => row.forEach((v, j) => {
+            const cell = ws.getRow(b.row + i + 1).getCell(b.col + j + 1);
+            const got = cell.value instanceof Date ? serialFromDay(Math.round(cell.value.getTime() / 864e5)) : cell.value;
+            expect(got ?? null, `${spec.name} ${b.id} (${i},${j})`).toEqual(v === '' ? (got === '' ? '' : null) : v);
+            if (!(b.header && i === 0) && typeof v === 'number' && b.formats[j] !== 'general') expect(cell.numFmt, `${b.id} (${i},${j})`).toBe({ integer: '#,##0', number: '#,##0.00', percent: '0.0%', date: 'yyyy-mm-dd', ratio: '0.00', text: '@' }[b.formats[j] as string]);
+          }));
+        }
+        expect(ws.conditionalFormattings.length).toBe(spec.rules.length);
+        const texts = ws.conditionalFormattings.map((c) => c.rules[0].formulae[0]).sort();
+        expect(texts).toEqual(spec.rules.map((r) => `"${r.text.replace(/"/g, '""')}"`).sort());
+        const table = spec.blocks.find((b) => b.table)!;
+        if (mode === 'table') {
+          const tables = (ws as unknown as { tables: Record<string, { table: { name: string } }> }).tables;
+          expect(Object.values(tables).map((x) => x.table.name)).toEqual([table.table]);
+        } else {
+          expect(String(ws.autoFilter)).toMatch(new RegExp(`^A${table.row + 1}:`));
+        }
+        expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
+      }
     });
 
     it('customer table values, number formats and dates come back as written', () => {

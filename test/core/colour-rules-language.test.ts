@@ -4,7 +4,12 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../core/messages/en', async (load) => {
   const { en } = await load<typeof import('../../core/messages/en')>();
-  return { en: { ...en, 'status.Lost': 'Χαμένος', 'status.At risk': 'Σε κίνδυνο', 'status.New': 'Νέος', 'yes': 'ναι' } };
+  return {
+    en: {
+      ...en, 'status.Lost': 'Χαμένος', 'status.At risk': 'Σε κίνδυνο', 'status.New': 'Νέος', 'yes': 'ναι',
+      'mig.move': '{from} ⇒ {to}', 'mig.fall': 'πτώση', 'mig.rise': 'άνοδος', 'p.noValue': '∅',
+    },
+  };
 });
 
 const { buildLayout, segment } = await import('../../core');
@@ -14,7 +19,7 @@ describe('colour rules follow the catalogue', () => {
   const layout = buildLayout(segment(REPORT_ROWS, { asOf: '2024-04-30' }));
 
   it('every status rule matches a label the Status column can show, and a shown status has its rule', () => {
-    for (const sheet of layout.sheets.filter((s) => s.role !== 'skipped')) {
+    for (const sheet of layout.sheets.filter((s) => s.role === 'report' || s.role === 'winback')) {
       const table = sheet.blocks[sheet.blocks.length - 1];
       const col = (table.values[0] as string[]).indexOf('Status');
       const shown = new Set(table.values.slice(1).map((r) => r[col]));
@@ -24,5 +29,21 @@ describe('colour rules follow the catalogue', () => {
       for (const s of shown) if (s === 'Χαμένος' || s === 'Σε κίνδυνο') expect(ruleTexts).toContain(s);
       expect([...shown].some((s) => s === 'Χαμένος')).toBe(true);
     }
+  });
+
+  it('the moves, directions and won-back flags of the new sheets are coloured by the words their cells show', () => {
+    const migration = layout.sheets.find((s) => s.role === 'migration')!;
+    const movers = migration.blocks.find((b) => b.id === 'movers')!;
+    const head = movers.values[0] as string[];
+    const texts = new Set(migration.rules.map((r) => r.text));
+    for (const row of movers.values.slice(1)) {
+      expect(texts).toContain(row[head.indexOf('Move')]);
+      expect(texts).toContain(row[head.indexOf('Direction')]);
+    }
+    expect(texts).toContain('A ⇒ ∅');
+    expect(texts).toContain('πτώση');
+    expect(texts).toContain('άνοδος');
+    const losses = layout.sheets.find((s) => s.role === 'losses')!;
+    expect(losses.rules.some((r) => r.text === 'ναι')).toBe(true);
   });
 });

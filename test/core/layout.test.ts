@@ -10,8 +10,8 @@ const sheet = (role: string) => layout.sheets.find((s) => s.role === role)!;
 const blockOf = (s: LayoutSheet, id: string) => s.blocks.find((b) => b.id === id)!;
 
 describe('report layout', () => {
-  it('has the three sheets with their names and the product marker', () => {
-    expect(layout.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back', 'Skipped rows']);
+  it('has the sheets with their names and the product marker', () => {
+    expect(layout.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back', 'Losses', 'Migration', 'Skipped rows']);
     expect(layout.marker).toEqual(MARKER);
   });
 
@@ -124,6 +124,6 @@ describe('report layout', () => {
 
   it('no Skipped rows sheet when every row was used', () => {
     const clean = buildLayout(segment(rows.slice(0, 12), { asOf: '2024-04-30' }));
-    expect(clean.sheets.map((s) => s.role)).toEqual(['report', 'winback']);
+    expect(clean.sheets.map((s) => s.role)).toEqual(['report', 'winback', 'losses', 'migration']);
   });
 });

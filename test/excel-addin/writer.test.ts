@@ -35,14 +35,15 @@ function generated(n: number, seed = 7): Cell[][] {
 }
 
 describe('writeLayout', () => {
-  it('writes the report, win-back and skipped sheets with values, formats, table, rules, freeze and marker', async () => {
+  it('writes the report, win-back, losses and skipped sheets with values, formats, table, rules, freeze and marker', async () => {
     const grid = houseGrid();
     const result = segment(grid as RawCell[][], { xyzMethod: 'cv', minPeriods: 1 });
     const layout = buildLayout(result);
     const { state, context } = fakeWorkbook(grid);
     const report = await writeLayout(ctxOf(context), layout);
 
-    expect(report.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back', 'Skipped rows']);
+    // a year of data: the Losses sheet, but no Migration (the previous year holds no line)
+    expect(report.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back', 'Losses', 'Skipped rows']);
     expect(context.syncCount).toBe(2); // probe + one write request
     const sheet = state.sheet('ABC-XYZ')!;
     const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
@@ -76,6 +77,7 @@ describe('writeLayout', () => {
     expect(state.names.map((n) => [n.name, n.sheet.name, n.visible, n.comment])).toEqual([
       ['ABCXYZ_REPORT', 'ABC-XYZ', false, MARKER.value],
       ['ABCXYZ_WINBACK', 'Win-back', false, MARKER.value],
+      ['ABCXYZ_LOSSES', 'Losses', false, MARKER.value],
       ['ABCXYZ_SKIPPED', 'Skipped rows', false, MARKER.value],
     ]);
     expect(state.active?.name).toBe('ABC-XYZ');
@@ -90,23 +92,62 @@ describe('writeLayout', () => {
     const mine = state.addSheet('Win-back', [['my notes', 42]]);
     const layout = buildLayout(segment(grid as RawCell[][], {}));
     const first = await writeLayout(ctxOf(context), layout);
-    expect(first.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back (2)', 'Skipped rows']);
+    expect(first.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back (2)', 'Losses', 'Skipped rows']);
 
     // the analyst renames the report: the marker follows it and the next run replaces it
     state.sheet('ABC-XYZ')!.name = 'Q3 report';
     const second = await writeLayout(ctxOf(context), layout);
-    expect(second.replaced.sort()).toEqual(['Q3 report', 'Skipped rows', 'Win-back (2)'].sort());
-    expect(second.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back (2)', 'Skipped rows']);
-    expect(state.live().map((s) => s.name).sort()).toEqual(['ABC-XYZ', 'Sales', 'Skipped rows', 'Win-back', 'Win-back (2)'].sort());
+    expect(second.replaced.sort()).toEqual(['Losses', 'Q3 report', 'Skipped rows', 'Win-back (2)'].sort());
+    expect(second.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back (2)', 'Losses', 'Skipped rows']);
+    expect(state.live().map((s) => s.name).sort()).toEqual(['ABC-XYZ', 'Losses', 'Sales', 'Skipped rows', 'Win-back', 'Win-back (2)'].sort());
     expect(cellsOf(mine, { row: 0, col: 0, rows: 1, cols: 2 })).toEqual([['my notes', 42]]);
-    expect(state.names).toHaveLength(3);
-    expect(state.tables.filter((t) => t.name.startsWith('ABCXYZ_')).map((t) => t.name).sort()).toEqual(['ABCXYZ_Customers', 'ABCXYZ_Skipped', 'ABCXYZ_WinBack']);
+    expect(state.names).toHaveLength(4);
+    const tables = layout.sheets.flatMap((s) => s.blocks.filter((b) => b.table && b.values.length > 1).map((b) => b.table!));
+    expect(state.tables.filter((t) => t.name.startsWith('ABCXYZ_')).map((t) => t.name).sort()).toEqual(tables.sort());
 
     // a run without skipped rows removes the stale Skipped rows sheet of the earlier run
     const clean = buildLayout(segment(grid.filter((r) => r[0] !== '') as RawCell[][], {}));
     await writeLayout(ctxOf(context), clean);
     expect(state.sheet('Skipped rows')).toBeUndefined();
     expect(state.sheet('Win-back')).toBe(mine);
+  });
+
+  it('writes the Losses and Migration sheets through the same generic writer: values, tables, rules, markers', async () => {
+    const grid = generated(3000);
+    const layout = buildLayout(segment(grid as RawCell[][], {}));
+    const { state, context } = fakeWorkbook(grid);
+    const report = await writeLayout(ctxOf(context), layout);
+    expect(report.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back', 'Losses', 'Migration']);
+    expect(context.syncCount).toBe(2);
+    for (const role of ['losses', 'migration'] as const) {
+      const spec = layout.sheets.find((s) => s.role === role)!;
+      const sheet = state.sheet(spec.name)!;
+      for (const b of spec.blocks) {
+        const rect = { row: b.row, col: b.col, rows: b.values.length, cols: b.values[0].length };
+        expect(cellsOf(sheet, rect), `${spec.name} ${b.id}`).toEqual(b.values.map((r) => r.map((v) => (v === null ? '' : v))));
+      }
+      const table = spec.blocks.find((b) => b.table)!;
+      expect(state.tables.find((t) => t.name === table.table)?.sheet).toBe(sheet);
+      expect(state.cfs.filter((c) => c.sheet === spec.name).length).toBe(spec.rules.length);
+      expect(sheet.freeze).toEqual(spec.freeze);
+      expect(state.names.find((n) => n.sheet === sheet)?.name).toBe(`ABCXYZ_${role.toUpperCase()}`);
+    }
+  });
+
+  it('the Losses and Migration sheets take the same operations for ten times the rows', async () => {
+    const opsFor = async (rows: number) => {
+      const grid = generated(rows);
+      const { context } = fakeWorkbook(grid);
+      const report = await writeLayout(ctxOf(context), buildLayout(segment(grid as RawCell[][], {})));
+      // everything but the values themselves, which are chunked by bytes, not by rows
+      const ops = context.calls.filter((c) => /^sheet\[(Losses|Migration)\]/.test(c.target) && c.op !== 'values').map((c) => `${c.target.replace(/!.*/, '')} ${c.op}`);
+      return { ops, syncs: report.syncs };
+    };
+    const small = await opsFor(3000);
+    const large = await opsFor(30000);
+    expect(small.ops.length).toBeGreaterThan(20);
+    expect(large.ops).toEqual(small.ops);
+    expect(large.syncs).toBe(small.syncs);
   });
 
   it('keeps a table name of the user and picks a free one', async () => {
