@@ -25,7 +25,7 @@ describe('abcxyz segment', () => {
     const r = cli(['segment', input, '--out', out, '--min-periods', '1']);
     expect(r.code).toBe(0);
     const j = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(j)).toEqual(['parameters', 'totals', 'matrix', 'customers', 'winBack', 'skipped', 'warnings']);
+    expect(Object.keys(j)).toEqual(['parameters', 'totals', 'matrix', 'customers', 'winBack', 'dynamics', 'lostCustomers', 'lossesBy', 'migration', 'skipped', 'warnings']);
     expect(j.totals).toMatchObject({ rowsRead: 6, rowsUsed: 5, rowsSkipped: 1, customers: 3 });
     expect(j.skipped).toEqual([{ row: 7, reason: 'customer is empty' }]);
     expect(Object.keys(j.matrix)).toEqual(['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ']);

@@ -59,13 +59,17 @@ const col = (rows: unknown[][], j: number) => rows.map((r) => [r[j]]);
 describe('functions.js registration', () => {
   it('associates exactly the ids of functions.json, once each', () => {
     expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
-    expect([...registered.keys()].sort()).toEqual(['ABC', 'MATRIX', 'SEGMENT', 'XYZ']);
+    expect([...registered.keys()].sort()).toEqual(['ABC', 'LOSSES', 'MATRIX', 'MIGRATION', 'SEGMENT', 'XYZ']);
   });
 
   it('declares matrix arguments, optional trailing arguments and spilled results', () => {
     const seg = metadata.functions.find((f) => f.id === 'SEGMENT')!;
     expect(seg.parameters.map((p) => [p.name, !!p.optional])).toEqual([['customers', false], ['amounts', false], ['dates', true], ['options', true]]);
     expect(seg.parameters[0].dimensionality).toBe('matrix');
+    // losses and migration need the dates
+    for (const id of ['LOSSES', 'MIGRATION']) {
+      expect(metadata.functions.find((f) => f.id === id)!.parameters.map((p) => [p.name, !!p.optional])).toEqual([['customers', false], ['amounts', false], ['dates', false], ['options', true]]);
+    }
     expect(metadata.functions.every((f) => f.result.dimensionality === 'matrix')).toBe(true);
   });
 
@@ -129,5 +133,26 @@ describe('same classes as the command line', () => {
     expect(ref.size).toBe(new Set(rows.map((r) => r[0])).size);
     // the ledger has returns that cancel whole purchases, so the unranked path is compared too
     expect([...ref.values()].some((c) => c.metric <= 0)).toBe(true);
+  });
+});
+
+describe('LOSSES and MIGRATION: the command line\'s tables', () => {
+  it('spill the per-period table and the ABC transition matrix of the JSON', () => {
+    const csv = ledgerCsv({ rows: 4000, profit: false, months: 30 });
+    const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+    const dir = mkdtempSync(join(tmpdir(), 'abcxyz-cli-'));
+    writeFileSync(join(dir, 'in.csv'), csv);
+    execFileSync(process.execPath, [join(root, 'bin/abcxyz.cjs'), 'segment', join(dir, 'in.csv'), '--out', join(dir, 'out.json')], { stdio: 'pipe' });
+    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    const amounts = rows.map((r) => [Number(r[2])]);
+    const losses = registered.get('LOSSES')!(col(rows, 0), amounts, col(rows, 1));
+    expect(losses[0].slice(0, 6)).toEqual(['Period', 'From', 'To', 'Customers', 'New', 'Newly lost']);
+    expect(losses.slice(1).map((r) => r.slice(0, 10))).toEqual(json.dynamics.map((d: Record<string, unknown>) => [d.period, d.start, d.end, d.customers, d.new, d.newlyLost, d.wonBack, d.lostStock, d.atRisk, d.netChange]));
+    const matrix = registered.get('MIGRATION')!(col(rows, 0), amounts, col(rows, 1));
+    const classes = ['A', 'B', 'C', '—'];
+    expect(matrix[0]).toEqual(['ABC: customers, previous ↓ current →', ...classes, 'Total']);
+    expect(matrix.slice(1, 5).map((r) => r.slice(1, 5))).toEqual(classes.map((p) => classes.map((q) => json.migration.abc[p][q].customers)));
+    // a previous window without lines: #VALUE! with the sentence that says how much data it needs
+    expect(() => registered.get('MIGRATION')!(col(rows, 0), amounts, col(rows, 1), 'compare-periods=36')).toThrow(/compare-periods lower/);
   });
 });

@@ -114,7 +114,10 @@ describe('task pane in Chromium', () => {
     // ABCXYZ_SCREENSHOTS=dir keeps a picture of the pane for the README and for review
     if (process.env.ABCXYZ_SCREENSHOTS) await page.screenshot({ path: join(process.env.ABCXYZ_SCREENSHOTS, 'excel-taskpane.png'), fullPage: true });
     const sheets = await page.evaluate(() => (window as any).__state.sheets.filter((s: any) => !s.deleted).map((s: any) => s.name));
-    expect(sheets).toEqual(['Sales', 'ABC-XYZ', 'Win-back', 'Skipped rows']);
+    // a year of data: the Losses sheet, no Migration (its previous window would be the year before)
+    expect(sheets).toEqual(['Sales', 'ABC-XYZ', 'Win-back', 'Losses', 'Skipped rows']);
+    // how the portfolio changes: the losses of the as-of period (no migration line without one)
+    expect(await page.$$eval('#changes p', (ps) => ps.map((p) => p.textContent))).toEqual([expect.stringMatching(/^Lost this period: \d+ \(value [\d,]+\); won back: \d+$/)]);
     const matrix = await page.$$eval('#matrix tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
     expect(matrix).toHaveLength(3);
     expect(matrix.map((r) => r[0])).toEqual(['A', 'B', 'C']);
@@ -133,7 +136,7 @@ describe('task pane in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__alerts)).toBe(0);
     expect(errors).toEqual([]);
     // functions.js registered the custom functions in the same page (shared runtime)
-    expect(await page.evaluate(() => (window as any).__registered)).toEqual(['SEGMENT', 'ABC', 'XYZ', 'MATRIX']);
+    expect(await page.evaluate(() => (window as any).__registered)).toEqual(['SEGMENT', 'ABC', 'XYZ', 'MATRIX', 'LOSSES', 'MIGRATION']);
     // nothing but the page's own files (and the blocked CDN) was requested
     expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
 
