@@ -350,9 +350,9 @@ export const en = {
   'sidebar.accounts': '{message} If you are signed in to several Google accounts, open the spreadsheet in a window with only the account that installed ABC-XYZ.',
   'help.title': 'ABC-XYZ segmentation — help',
   'help.heading': 'ABC-XYZ segmentation',
-  'help.intro': 'Select your transactions (customer, date, amount; optionally profit) including the header row and choose {menu}. The report goes to new sheets {report}, {winback} and, when rows could not be used, {skipped}. Your own sheets are never changed.',
+  'help.intro': 'Select your transactions (customer, date, amount; optionally profit) including the header row and choose {menu}. The report goes to new sheets {report}, {winback}, {losses}, {migration} and, when rows could not be used, {skipped}. Your own sheets are never changed.',
   'help.menuPath': 'Home > Segment customers',
-  'help.functions': 'In cells: {segment}, {abc}, {xyz}, {matrix}. Options are text such as {example}.',
+  'help.functions': 'In cells: {segment}, {abc}, {xyz}, {matrix}, {losses}, {migration}. Options are text such as {example}.',
   // reading: header row, totals rows and columns, column evidence, no usable row
   'skip.totals': 'totals row',
   'warn.totalsColumn': 'Column {column} holds totals: it is not read as a period.',
