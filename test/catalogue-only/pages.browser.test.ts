@@ -224,7 +224,8 @@ describe('Excel task pane and help, built against the marker catalogue', () => {
     const { page, errors } = await newPage();
     await page.goto(`${excelBase}/help.html`);
     await page.waitForFunction(() => document.title.startsWith('⟦'));
-    expect(await page.$$eval('p code', (cs) => cs.length)).toBe(5);
+    // SEGMENT, ABC, XYZ, MATRIX, LOSSES, MIGRATION and the options example
+    expect(await page.$$eval('p code', (cs) => cs.length)).toBe(7);
     expect(await page.textContent('strong')).toBe('⟦help.menuPath⟧');
     expect(strayTexts(await shown(page))).toEqual([]);
     expect(errors).toEqual([]);
