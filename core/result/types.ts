@@ -82,7 +82,10 @@ export interface LostCustomer {
 export interface LossesBy {
   abc: Record<AbcOrNone, number[]>;
   segment: Record<SegmentOrNone, number[]>;
-  /** By dimension value (in order of total losses, most first; "—" for customers without one); null when none is mapped. */
+  /**
+   * By dimension value: every value some customer holds, by how many customers hold it ("—" last,
+   * for customers without one); null when no dimension column is mapped. The sheet orders by losses.
+   */
   dimension: Record<string, number[]> | null;
 }
 
