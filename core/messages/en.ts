@@ -380,6 +380,7 @@ export const en = {
   'warn.docPayments': 'Column {column} marks {count} row(s) as payments ({values}): payments are not revenue, so they were skipped. Set {flag} to read every row as a sale.',
   'warn.docNotSales': 'Column {column} marks {count} row(s) as quotes or pro-forma invoices ({values}): they are no sales, so they were skipped. Set {flag} to read every row as a sale.',
   'warn.docCredits': 'Column {column} marks {count} row(s) as credit notes ({values}); they reduce the revenue, and the {flipped} written with a positive amount were counted negative. Set {flag} to read every row as it is.',
+  'warn.groupHeadings': 'The table names no customer column; the customers were taken from the group rows in column {column}, each for the lines below it. If that is wrong, choose the customer column explicitly: --customer on the command line, customer= in the options text.',
   'warn.docOthers': 'Column {column} also holds {count} row(s) of types that are neither invoices, credit notes nor payments ({values}); they were counted as sales. Set {flag} to read every row as a sale without a word.',
   'warn.splitDateMonth': 'No date column: the date of each row was built from columns {columns} as the first day of its month. Set {flag} to read a date column instead.',
   'warn.splitDateWeek': 'No date column: the date of each row was built from columns {columns} as the Monday of its ISO week. Set {flag} to read a date column instead.',
