@@ -163,3 +163,117 @@ describe('a run that fails half-way', () => {
     expect(w.state.names).toHaveLength(3);
   });
 });
+
+describe('Excel\'s limits, held by the fake and by the writer', () => {
+  /** A writer that ignores a limit: chunks by the JSON's length in UTF-16 units, as the writer once did. */
+  async function naiveWrite(context: FakeContext, layout: ReportLayout, budget = 3.5 * 1024 * 1024): Promise<void> {
+    for (const spec of layout.sheets) {
+      const sheet = context.workbook.worksheets.add(spec.name);
+      for (const b of spec.blocks) {
+        let start = 0;
+        while (start < b.values.length) {
+          let end = start;
+          let size = 0;
+          while (end < b.values.length && (end === start || size + JSON.stringify(b.values[end]).length < budget)) size += JSON.stringify(b.values[end++]).length;
+          sheet.getRangeByIndexes(b.row + start, b.col, end - start, b.values[0].length).values = b.values.slice(start, end).map((r) => r.map((v) => v ?? '')) as Cell[][];
+          await context.sync();
+          start = end;
+        }
+      }
+    }
+  }
+
+  it('5 MB per request in UTF-8 bytes: 61-character CJK names are three bytes a character', async () => {
+    const grid = ledger(22000, (i) => `${i}${'株式会社東京商事販売部'.repeat(6)}`.slice(0, 61));
+    const layout = layoutOf(grid);
+    const naive = fakeWorkbook(grid);
+    await expect(naiveWrite(naive.context, layout)).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    expect(Math.max(...naive.context.requestSizes)).toBeGreaterThan(LIMIT_BYTES);
+    const w = fakeWorkbook(grid);
+    await writeLayout(ctxOf(w.context), layout);
+    // within the budget of 3.5 MB (a request's ops are estimated, so a little above it at most)
+    expect(Math.max(...w.context.requestSizes)).toBeLessThan(3.7 * 1024 * 1024);
+    const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
+    expect(cellsOf(w.state.sheet('ABC-XYZ')!, { row: customers.row, col: customers.col, rows: customers.values.length, cols: customers.values[0].length }))
+      .toEqual(customers.values.map((r) => r.map((v) => (v === null ? '' : v))));
+  });
+
+  it('a row larger than a request (many long texts) goes in pieces of columns', async () => {
+    const long = (k: number) => `${'東'.repeat(30_000)}${k}`;
+    const header = ['Customer', 'Date', 'Amount', ...Array.from({ length: 60 }, (_, j) => `Note ${j}`)];
+    const grid: Cell[][] = [header, ['A', 45000, 5, ...Array(60).fill('x')], ['B', 'soon', 5, ...Array.from({ length: 60 }, (_, j) => long(j))]];
+    const layout = layoutOf(grid);
+    const w = fakeWorkbook(grid);
+    await writeLayout(ctxOf(w.context), layout);
+    expect(Math.max(...w.context.requestSizes)).toBeLessThan(LIMIT_BYTES);
+    const skipped = w.state.sheet('Skipped rows')!;
+    // the skipped row B: its 61st original value (the 58th note), whole
+    expect(skipped.get(1, 2 + 60) === grid[2][60]).toBe(true);
+    expect((skipped.get(1, 2 + 60) as string).length).toBe(30_002);
+  });
+
+  it('32,767 characters per cell: a longer name fails the naive writer; the layout cuts it with an ellipsis', async () => {
+    const grid = ledger(10, (i) => (i === 3 ? 'N'.repeat(40_000) : `Customer ${i}`));
+    const naive = fakeWorkbook(grid);
+    await expect(writeLayout(ctxOf(naive.context), layoutOf(grid, NO_LIMITS))).rejects.toThrow(/a text of 40000 characters: a cell holds at most 32767/);
+    const w = fakeWorkbook(grid);
+    const layout = layoutOf(grid);
+    await writeLayout(ctxOf(w.context), layout);
+    const names = cellsOf(w.state.sheet('ABC-XYZ')!, { row: 0, col: 1, rows: 60, cols: 1 }).flat() as string[];
+    const cut = names.find((n) => n.startsWith('NNN'))!;
+    expect(cut.length).toBe(32_766);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(layout.warnings).toEqual(['Texts longer than a cell holds are cut to 32766 characters, ending in "…".']);
+  });
+
+  it('the grid\'s last row: a table past it fails; the layout for the host stops at it, with the line', async () => {
+    // a grid of 300 rows stands in for 1,048,576 (the rule is the same, the data smaller)
+    const grid = ledger(400);
+    const naive = fakeWorkbook(grid, { limits: { rows: 300 } });
+    await expect(writeLayout(ctxOf(naive.context), layoutOf(grid))).rejects.toThrow(/outside the grid of 300 × 16384/);
+    const w = fakeWorkbook(grid, { limits: { rows: 300 } });
+    const layout = layoutOf(grid, { ...EXCEL_LIMITS, rows: 300 });
+    await writeLayout(ctxOf(w.context), layout);
+    const report = w.state.sheet('ABC-XYZ')!;
+    expect(report.used()!.rows).toBe(300);
+    expect(String(report.get(299, 0))).toMatch(/^… and [\d,]+ more customers, not shown: a sheet holds at most 300 rows/);
+  });
+
+  it('16,384 columns: a wider Skipped rows sheet fails; the layout shows the first columns and says so', async () => {
+    const width = 16_500;
+    const header = Array.from({ length: width }, (_, j) => ['Customer', 'Date', 'Amount'][j] ?? `c${j}`);
+    const grid: Cell[][] = [header, ['A', 45000, 5, ...Array(width - 3).fill(1)], ['B', 'soon', 5, ...Array(width - 3).fill(2)]];
+    const naive = fakeWorkbook(grid);
+    await expect(writeLayout(ctxOf(naive.context), layoutOf(grid, NO_LIMITS))).rejects.toThrow(/outside the grid of 1048576 × 16384/);
+    const w = fakeWorkbook(grid);
+    const layout = layoutOf(grid);
+    const out = await writeLayout(ctxOf(w.context), layout);
+    expect(out.sheets.map((s) => s.name)).toContain('Skipped rows');
+    expect(w.state.sheet('Skipped rows')!.used()!.cols).toBe(16_384);
+    expect(layout.warnings[0]).toMatch(/shows the first 16,382 of the 16,500 columns/);
+    // formats and widths of equal columns go as one range each, not one per column
+    expect(w.context.ops('numberFormat').length).toBeLessThan(40);
+  });
+
+  it('sheet names: 31 characters, none of []:*?/\\, no quote at the ends, unique regardless of case — also when renamed', async () => {
+    const grid = ledger(20);
+    const { context, state } = fakeWorkbook(grid);
+    for (const bad of ['x'.repeat(32), 'Q3: sales', 'a/b', "'quoted'", 'History', 'sales']) {
+      context.workbook.worksheets.add(bad);
+      await expect(context.sync(), bad).rejects.toThrow(/bad sheet name|already exists/);
+    }
+    const sheet = context.workbook.worksheets.add('Fine');
+    await context.sync();
+    (sheet as unknown as { name: string }).name = 'SALES';
+    await expect(context.sync()).rejects.toThrow(/already exists/);
+    // the writer makes any preferred name valid and free
+    const layout = layoutOf(grid);
+    layout.sheets[0].name = "'Report: Q3/Q4 [all customers] final?'";
+    state.addSheet('win-back');
+    const out = await writeLayout(ctxOf(context), layout);
+    expect(out.sheets.map((s) => s.name)).toEqual(['Report- Q3-Q4 -all customers- …', 'Win-back (2)', 'Skipped rows']);
+    // a re-run renames its new sheets to the same names once the old ones are gone
+    const again = await writeLayout(ctxOf(context), layout);
+    expect(again.sheets.map((s) => s.name)).toEqual(out.sheets.map((s) => s.name));
+  });
+});
