@@ -58,6 +58,7 @@ export const en = {
   'fn.sheets.amounts': '{name} is empty: pass the range of amounts, e.g. {example}.',
   'fn.sheets.values': '{name} is empty: pass the range of per-customer totals.',
   'fn.sheets.periodValues': '{name} is empty: pass one row per customer, one column per period.',
+  'fn.sheets.tooLarge': 'The arguments hold {cells} cells of data, more than a custom function can segment in the 30 seconds it has ({max} at most). Use ABC-XYZ → Segment customers… for a table this large.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
@@ -114,6 +115,7 @@ export const en = {
   'cap.reason.rows': 'a sheet holds at most {rows} rows',
   'cap.reason.cells': 'the spreadsheet has room for only {cells} more cells',
   'cap.reason.time': 'more could not be written in the time the host gives a run',
+  'cap.reason.function': 'a custom function returns at most {cells} cells here',
   'cap.more.customers': '… and {count} more customers, not shown: {reason}. The CSV or JSON output of the command line (abcxyz segment … --out) lists them all.',
   'cap.more.winBack': '… and {count} more customers to win back, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
   'cap.more.skipped': '… and {count} more skipped rows, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AbcxyzError, EXCEL_LIMITS, SHEETS_LIMITS, XLSX_LIMITS, buildLayout, customersOf, cutText, freeSheetName, hostCells, segment, textRoom, validSheetName,
+  AbcxyzError, EXCEL_LIMITS, SHEETS_LIMITS, XLSX_LIMITS, buildLayout, customersOf, cutText, freeSheetName, hostCells, segment, segmentTable, textRoom, validSheetName,
   type LayoutSheet, type RawCell, type ReportLayout, type ReportLimits, type SegmentResult,
 } from '../../core';
 import { writeXlsx } from '../../cli/xlsx';
@@ -260,5 +260,25 @@ describe('the .xlsx writer holds Excel\'s limits', () => {
       const params = report.getColumn(3).values.map(String);
       expect(params.some((v) => v.startsWith('Sheet "ABC-XYZ" shows'))).toBe(true);
     }
+  });
+});
+
+describe('a custom function\'s table', () => {
+  const names = Array.from({ length: 40 }, (_, i) => [i === 0 ? 'X'.repeat(500) : `K${i}`]);
+  const amounts = names.map((_, i) => [100 - i]);
+  const dates = names.map(() => ['2024-03-01']);
+
+  it('stops at the host\'s rows with a line saying how many more, and cuts long texts', () => {
+    const table = segmentTable(names, amounts, dates, null, {}, { rows: 10, cells: Infinity, cellChars: 100 });
+    expect(table).toHaveLength(10);
+    expect(table[9][0]).toBe('… and 32 more customers, not shown: a sheet holds at most 10 rows. The CSV or JSON output of the command line (abcxyz segment … --out) lists them all.');
+    expect(table[9].slice(1).every((v) => v === '')).toBe(true);
+    expect(String(table[1][1])).toHaveLength(99);
+    // by cells: as many whole rows as fit (the header, four customers, the line)
+    const byCells = segmentTable(names, amounts, dates, null, {}, { rows: Infinity, cells: table[0].length * 6, cellChars: Infinity });
+    expect(byCells).toHaveLength(6);
+    expect(String(byCells[5][0])).toMatch(/36 more customers, not shown: a custom function returns at most [\d,]+ cells here/);
+    // and whole when it fits
+    expect(segmentTable(names, amounts, dates, null, {}, { rows: 41, cells: Infinity, cellChars: Infinity })).toHaveLength(41);
   });
 });

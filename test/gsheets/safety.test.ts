@@ -4,7 +4,8 @@
 // (counting what is there), 50,000 characters a cell, 6 minutes a run. Each limit has a naive
 // writer here that ignores it and fails against the fake, so the fake is known to hold it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SHEETS_LIMITS, buildLayout, segment, type RawCell, type ReportLimits } from '../../core';
+import { SHEETS_LIMITS, buildLayout, segment, segmentTable, type RawCell, type ReportLimits } from '../../core';
+import { FUNCTION_MAX_CELLS, FUNCTION_MAX_OUTPUT_CELLS, segmentFunction } from '../../gsheets/custom-functions';
 import { getSelectionInfo, runSegmentation } from '../../gsheets/run-segment';
 import { writeLayout } from '../../gsheets/write-layout';
 import { createFakeGas, TIME_LIMIT_MESSAGE, type FakeGas, type FakeSheet } from './fake-gas';
@@ -229,5 +230,43 @@ describe('Google\'s limits, held by the fakes and by the writer', () => {
     sheet.insertRowsAfter(10, 5);
     expect(sheet.values.length).toBe(200_005);
     expect(sheet.values[15]).toEqual(['C10', '2024-01-10', 1]);
+  });
+});
+
+describe('30 seconds a custom function', () => {
+  /** One purchase each of `n` customers, as Sheets passes three column ranges (an open range's empty rows at the end). */
+  function columns(n: number) {
+    const customers: RawCell[][] = [];
+    const dates: RawCell[][] = [];
+    const amounts: RawCell[][] = [];
+    for (let i = 0; i < n; i++) { customers.push([`K${i}`]); dates.push(['2024-03-01']); amounts.push([1 + (i % 97)]); }
+    for (let i = 0; i < 1000; i++) { customers.push(['']); dates.push(['']); amounts.push(['']); }
+    return { customers, dates, amounts };
+  }
+
+  it('a function that returns a table of 180,000 customers is stopped; ours returns its first rows and a line', () => {
+    const { customers, amounts, dates } = columns(180_000);
+    // the naive one: the whole table (3.6 million cells for Sheets to write)
+    expect(() => gas.customFunction(() => segmentTable(customers, amounts, dates))).toThrow(TIME_LIMIT_MESSAGE);
+    const table = gas.customFunction(() => segmentFunction(customers, amounts, dates, undefined));
+    const cells = table.reduce((n, r) => n + r.length, 0);
+    expect(cells).toBeLessThanOrEqual(FUNCTION_MAX_OUTPUT_CELLS);
+    expect(String(table[table.length - 1][0])).toMatch(/^… and [\d,]+ more customers, not shown: a custom function returns at most 500,000 cells here\./);
+    expect(gas.clock.elapsed()).toBeLessThan(30_000);
+  });
+
+  it('arguments with more data than it can segment in time are refused with a sentence, at once', () => {
+    const row = ['K'];
+    // 666,670 rows of three columns: 2,000,010 cells, just past the bound
+    const many = Array.from({ length: 666_670 }, () => row);
+    const date = Array.from({ length: many.length }, () => ['2024-03-01']);
+    const amount = Array.from({ length: many.length }, () => [5]);
+    expect(FUNCTION_MAX_CELLS).toBe(2_000_000);
+    expect(() => gas.customFunction(() => segmentFunction(many, amount, date, undefined))).toThrow(/^The arguments hold 2,000,010 cells of data, more than a custom function can segment in the 30 seconds it has \(2,000,000 at most\)\./);
+    expect(gas.clock.elapsed()).toBeLessThan(5_000);
+    // the empty rows of an open range do not count
+    const { customers, amounts, dates } = columns(50);
+    const padded = (r: RawCell[][]) => [...r, ...Array.from({ length: FUNCTION_MAX_CELLS }, () => [''])];
+    expect(gas.customFunction(() => segmentFunction(padded(customers), padded(amounts), padded(dates), undefined))).toHaveLength(51);
   });
 });
