@@ -1,6 +1,6 @@
 // The delimiter of a delimited text file: Excel's `sep=;` first line when there is one, else the
-// delimiter on which the table's own lines agree — the one for which most of the first records
-// (quoted delimiters not counted) have the same number of fields, more than one. A title or period
+// delimiter on which the table's own lines agree — the one for which the longest run of the first
+// records (quoted delimiters not counted) has the same number of fields, more than one. A title or period
 // line above the table ("Sales report, 2024") is outvoted by the table's lines.
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -53,19 +53,29 @@ export function fieldCounts(text: string, d: string, from = 0, records = SAMPLE_
   return counts;
 }
 
-/** The most frequent field count above 1 and how many records have it. */
+/**
+ * The field count above 1 of the longest run of consecutive records that share it, and the run's
+ * length. A run, not a tally: in a `;` table with decimal commas ("4.301,02") every line splits in
+ * two at the comma, and so do title lines above it ("Umsatzliste nach Kunden, alle Filialen"), so
+ * a tally of records gives the comma one vote more than the table's own delimiter; but the title
+ * lines are separated from the data by the header, which has no comma, and the table's own run
+ * (header and rows) is the longest.
+ */
 function agreement(counts: number[]): { fields: number; records: number } {
-  const freq = new Map<number, number>();
-  for (const n of counts) if (n > 1) freq.set(n, (freq.get(n) ?? 0) + 1);
   let best = { fields: 1, records: 0 };
-  for (const [fields, records] of freq) {
-    if (records > best.records || (records === best.records && fields > best.fields)) best = { fields, records };
+  for (let i = 0; i < counts.length;) {
+    let j = i + 1;
+    while (j < counts.length && counts[j] === counts[i]) j++;
+    const fields = counts[i];
+    const records = j - i;
+    if (fields > 1 && (records > best.records || (records === best.records && fields > best.fields))) best = { fields, records };
+    i = j;
   }
   return best;
 }
 
 /**
- * The delimiter most records agree on (ties: more fields, then the order of DELIMITERS); a comma
+ * The delimiter with the longest run of records that agree (ties: more fields, then the order of DELIMITERS); a comma
  * when no delimiter splits any record (a one-column file).
  */
 export function sniffDelimiter(text: string, from = 0): string {

@@ -12,7 +12,10 @@ export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN
 export { AbcxyzError, t, setLanguage, type MessageKey } from './messages';
 export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay, OFFSET_1904 } from './basics/dates';
 export { columnLetter, mapColumns as detectColumns, NOT_USED } from './read/headers';
-export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './report/layout';
+export {
+  buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER, markerValue,
+  EXCEL_LIMITS, SHEETS_LIMITS, XLSX_LIMITS, cutText, freeSheetName, hostCells, textRoom, validSheetName, type ReportLimits,
+} from './report/layout';
 export { portfolioLines, fellFromA } from './report/summary-lines';
 export { portfolioJson } from './result/portfolio-json';
-export { segmentTable, matrixTable, abcColumn, xyzColumn, lossesTable, migrationTable, type FunctionValue } from './functions';
+export { segmentTable, matrixTable, abcColumn, xyzColumn, lossesTable, migrationTable, type FunctionValue, type FunctionLimits } from './functions';

@@ -272,8 +272,9 @@ function showSummary(out: RunOutcome): void {
   $('top').replaceChildren(...top.map((k) => { const share = l.share(k); return el('li', `${l.customer(k)} — ${share === null ? '' : pct(share)}`); }));
   $('top-title').hidden = top.length === 0;
   const list = $('warnings');
-  list.replaceChildren(...r.warnings.map((w) => el('li', w)));
-  $('warn-title').hidden = r.warnings.length === 0;
+  const warnings = out.warnings ?? r.warnings;
+  list.replaceChildren(...warnings.map((w) => el('li', w)));
+  $('warn-title').hidden = warnings.length === 0;
   $('summary').hidden = false;
   $('sum-title').focus();
 }
@@ -309,7 +310,7 @@ async function run(event: Event): Promise<void> {
     if (!supported('ExcelApi', '1.7')) throw new AbcxyzError(t('ui.tooOld'));
     const state = readForm();
     save(state);
-    const out = await Excel.run((ctx) => segmentWorkbook(ctx, optionsFromForm(state), { onPhase: setPhase, regionSupported: supported('ExcelApi', '1.13') }));
+    const out = await Excel.run((ctx) => segmentWorkbook(ctx, optionsFromForm(state), { onPhase: setPhase, regionSupported: supported('ExcelApi', '1.13'), filterSupported: supported('ExcelApi', '1.9') }));
     headers = (out.source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
     $('source').textContent = t('ui.range', { address: out.source.address });
     showSummary(out);

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const MB = 1024 * 1024;
 
@@ -48,6 +49,8 @@ export default async function benchExcel(root, { rows = 100000, grid = null } = 
   const { out, context, total, ours } = runs[1]; // median of 3
   const dist = join(root, 'dist/excel');
   const size = (f) => (existsSync(join(dist, f)) ? statSync(join(dist, f)).size : NaN);
+  // what the add-in's host sends over the wire (served with gzip)
+  const gzipped = (f) => (existsSync(join(dist, f)) ? gzipSync(readFileSync(join(dist, f)), { level: 9 }).length : NaN);
   const figures = {
     rows: data.length - 1,
     customers: out.result.totals.customers,
@@ -60,12 +63,16 @@ export default async function benchExcel(root, { rows = 100000, grid = null } = 
     totalMs: total,
     taskpaneKB: size('taskpane.js') / 1024,
     functionsKB: size('functions.js') / 1024,
+    taskpaneGzKB: gzipped('taskpane.js') / 1024,
+    functionsGzKB: gzipped('functions.js') / 1024,
   };
   console.log(`excel segment ${figures.rows} rows (${figures.customers} customers) through the fake context:`);
   console.log(`  syncs ${figures.syncs} (read ${figures.readSyncs}: 1 probe + ${figures.readSyncs - 1} value chunk(s); write ${figures.writeSyncs})`);
   console.log(`  largest request ${figures.largestRequestMB.toFixed(2)} MB, largest response ${figures.largestResponseMB.toFixed(2)} MB (limit 5 MB, target <= 4 MB)`);
   console.log(`  time in our code ${(ours / 1000).toFixed(3)} s (target <= 1.5 s); with the fake's sync ${(total / 1000).toFixed(3)} s`);
-  console.log(`  bundles: taskpane.js ${figures.taskpaneKB.toFixed(1)} KB (<= 150), functions.js ${figures.functionsKB.toFixed(1)} KB (<= 100)`);
+  // Budgets against an accidental library, raised by issue 11 (readers of real exports: header rows,
+  // totals, month names in six languages, plausibility checks — about 75 KB of the core's readers)
+  console.log(`  bundles: taskpane.js ${figures.taskpaneKB.toFixed(1)} KB, ${figures.taskpaneGzKB.toFixed(1)} KB gzipped (<= 215 / 72), functions.js ${figures.functionsKB.toFixed(1)} KB, ${figures.functionsGzKB.toFixed(1)} KB gzipped (<= 180 / 60)`);
   return figures;
 }
 

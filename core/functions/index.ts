@@ -11,6 +11,8 @@ import { dayFromSerial, isoFromDay } from '../basics/dates';
 import { parseNumberText } from '../read/values';
 import { dynamicsColumns } from '../report/dynamics-columns';
 import { transitionGrid } from '../report/transition-grid';
+import { cutText, textRoom } from '../report/limits';
+import { countText } from '../report/fit';
 /** What a custom function returns: no nulls (Excel shows null as 0). */
 export type FunctionValue = string | number | boolean;
 import type { PartialOptions, RawCell } from '../types';
@@ -92,13 +94,28 @@ function runArgs(customers: Range, amounts: Range, dates: Range | null | undefin
 /** What the functions that show neither table need not compute (SPEC §7, §8). */
 const WITHOUT_CHANGES: PartialOptions = { dynamicsPeriods: 0, comparePeriods: 0 };
 
+/**
+ * What a custom function may return: rows of the host's grid, cells it can write in the time a
+ * function has, characters a cell. A longer table shows its first customers and a last row that
+ * says how many more there are (the rule of the report, core/report/fit.ts).
+ */
+export interface FunctionLimits {
+  rows: number;
+  cells: number;
+  cellChars: number;
+}
+
 /** =ABCXYZ.SEGMENT(customers, amounts, [dates], [options]): the customer table, header row first. */
-export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
+export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions, limits?: FunctionLimits): FunctionValue[][] {
   const result = runArgs(customers, amounts, dates, options, { ...extra, ...WITHOUT_CHANGES });
   const cols = customerColumns(result);
   const out: FunctionValue[][] = [cols.map((c) => c.header)];
   const list = customersOf(result);
-  for (let k = 0; k < list.length; k++) {
+  const room = limits ? Math.min(limits.rows, Math.floor(limits.cells / Math.max(1, cols.length))) : Infinity;
+  // the header, the customers, and (when they do not all fit) the line saying how many more
+  const shown = list.length + 1 <= room ? list.length : Math.max(0, room - 2);
+  const chars = limits ? textRoom(limits) : Infinity;
+  for (let k = 0; k < shown; k++) {
     // a function cannot format its cells: dates go out as ISO text, blanks as ''
     out.push(cols.map((c) => {
       if (c.format === 'date') {
@@ -106,8 +123,13 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
         return day === null ? '' : isoFromDay(day);
       }
       const v = c.value(k);
+      if (typeof v === 'string' && v.length > chars) return cutText(v, chars);
       return v === null ? '' : v;
     }));
+  }
+  if (shown < list.length) {
+    const reason = room === limits!.rows ? t('cap.reason.rows', { rows: countText(limits!.rows) }) : t('cap.reason.function', { cells: countText(limits!.cells) });
+    out.push(cols.map((_, j) => (j === 0 ? t('cap.more.customers', { count: countText(list.length - shown), reason }) : '')));
   }
   return out;
 }

@@ -63,6 +63,7 @@ export const en = {
   'fn.sheets.amounts': '{name} is empty: pass the range of amounts, e.g. {example}.',
   'fn.sheets.values': '{name} is empty: pass the range of per-customer totals.',
   'fn.sheets.periodValues': '{name} is empty: pass one row per customer, one column per period.',
+  'fn.sheets.tooLarge': 'The arguments hold {cells} cells of data, more than a custom function can segment in the 30 seconds it has ({max} at most). Use ABC-XYZ → Segment customers… for a table this large.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
@@ -114,6 +115,23 @@ export const en = {
   'host.badRequest': 'The sidebar sent an unexpected request ({problem}). Close and reopen the sidebar.',
   'host.badOptionValue': 'Option {name}: the value must not contain ";" or "=".',
   'host.noSheet': 'There is no sheet named "{name}" any more.',
+
+  // a report shortened to what the host can hold (core/report/fit.ts), and host limits
+  'cap.reason.rows': 'a sheet holds at most {rows} rows',
+  'cap.reason.cells': 'the spreadsheet has room for only {cells} more cells',
+  'cap.reason.time': 'more could not be written in the time the host gives a run',
+  'cap.reason.function': 'a custom function returns at most {cells} cells here',
+  'cap.more.customers': '… and {count} more customers, not shown: {reason}. The CSV or JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.more.winBack': '… and {count} more customers to win back, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.more.lostCustomers': '… and {count} more lost customers, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.more.movers': '… and {count} more movers, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.more.skipped': '… and {count} more skipped rows, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.warn.rows': 'Sheet "{sheet}" shows {shown} of {total} rows: {reason}.',
+  'cap.warn.columns': 'Sheet "{sheet}" shows the first {shown} of the {total} columns of the input: a sheet holds at most {cols} columns.',
+  'cap.warn.cut': 'Texts longer than a cell holds are cut to {max} characters, ending in "…".',
+  'err.noRoom': 'The report needs at least {need} cells, but the spreadsheet has room for only {room} more. Delete sheets or rows you no longer need, or segment the data in a new spreadsheet.',
+  'err.noTime': 'Too little of the time a run may take is left to write the report. Run it again; if reading the range takes this long, segment fewer rows at a time.',
+  'sheet.pending': '{name} (new)',
 
   // task pane and sidebar
   'role.customer': 'Customer',
@@ -388,6 +406,9 @@ export const en = {
   'read.sheet.firstVisible': 'Read sheet "{sheet}", the first visible one. The other sheets: {others}; choose one with --sheet NAME.',
   'read.sheet.hidden': '{sheet} (hidden)',
   'read.hiddenRows.filter': '{count} rows hidden by a filter in sheet "{sheet}" were read like the others (rows {rows}). A filter only hides rows: delete them from the sheet if they should not count.',
+  'read.hiddenRows.selection': '{count} hidden rows of the selection in sheet "{sheet}" were read like the others. Hiding only hides rows: delete them from the sheet if they should not count.',
+  'read.hiddenRows.selection.filter': '{count} hidden rows of the selection in sheet "{sheet}" were read like the others; a filter hides rows there. A filter only hides rows: delete them from the sheet if they should not count.',
+  'read.filter.sheets': 'A filter is set on sheet "{sheet}": any rows it hides were read like the others. A filter only hides rows: delete them from the sheet if they should not count.',
   'read.hiddenRows': '{count} hidden rows in sheet "{sheet}" were read like the others (rows {rows}). Hiding only hides rows: delete them from the sheet if they should not count.',
   'read.memoryStrings': '{path}: reading stopped in the workbook\'s shared strings: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.memory': '{path}: reading stopped at row {row}: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
@@ -434,6 +455,7 @@ export const en = {
   'warn.docPayments': 'Column {column} marks {count} row(s) as payments ({values}): payments are not revenue, so they were skipped. Set {flag} to read every row as a sale.',
   'warn.docNotSales': 'Column {column} marks {count} row(s) as quotes or pro-forma invoices ({values}): they are no sales, so they were skipped. Set {flag} to read every row as a sale.',
   'warn.docCredits': 'Column {column} marks {count} row(s) as credit notes ({values}); they reduce the revenue, and the {flipped} written with a positive amount were counted negative. Set {flag} to read every row as it is.',
+  'warn.groupHeadings': 'The table names no customer column; the customers were taken from the group rows in column {column}, each for the lines below it. If that is wrong, choose the customer column explicitly: --customer on the command line, customer= in the options text.',
   'warn.docOthers': 'Column {column} also holds {count} row(s) of types that are neither invoices, credit notes nor payments ({values}); they were counted as sales. Set {flag} to read every row as a sale without a word.',
   'warn.splitDateMonth': 'No date column: the date of each row was built from columns {columns} as the first day of its month. Set {flag} to read a date column instead.',
   'warn.splitDateWeek': 'No date column: the date of each row was built from columns {columns} as the Monday of its ISO week. Set {flag} to read a date column instead.',

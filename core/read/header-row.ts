@@ -4,7 +4,8 @@
 // the first HEADER_SCAN that maps the most roles (a customer and a date or an amount at least),
 // followed by rows of data; the option header-row names it outright.
 
-import { headerFacts, type HeaderFacts } from './headers';
+import { columnLetter, headerFacts, type HeaderFacts } from './headers';
+import { groupHeadingColumn } from './group-heading-column';
 import { cellText } from './values';
 import type { ColumnRole, Grid, RawCell } from '../types';
 
@@ -24,6 +25,8 @@ export function isSepHint(row: readonly RawCell[] | undefined): boolean {
  *  1. a row that maps the customer and a date or an amount, and at least two roles from its own
  *     cells: the one that maps the most (then the most by their exact names, then one followed
  *     by a data row, then the first);
+ *  1b. else a row that maps a date or an amount and two roles, and whose unnamed column holds the
+ *     group headings of a grouped report (see group-heading-column.ts): the first such;
  *  2. else the first row of at least two cells that maps the customer (a wide table: customer ×
  *     periods), where the customer comes from a column letter, another cell must still be a known name;
  *  3. else the first row whose cells name the customer, even alone;
@@ -56,6 +59,15 @@ export function findHeaderRow(rows: Grid, count: number, overrides: Partial<Reco
     if (f.roles !== b.roles ? f.roles > b.roles : f.exact !== b.exact ? f.exact > b.exact : dataFollows(i) && !dataFollows(best)) best = i;
   }
   if (best >= 0) return best;
+
+  if (!overrides.customer) {
+    for (let i = 0; i < count; i++) {
+      const f = facts[i];
+      if (!f || f.customer !== null || f.roles < 2) continue;
+      const g = groupHeadingColumn(rows, i, count);
+      if (g >= 0 && headerFacts(rows[i]!, { ...overrides, customer: columnLetter(g) }).complete) return i;
+    }
+  }
 
   for (let i = 0; i < count; i++) {
     const f = facts[i];

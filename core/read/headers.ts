@@ -15,6 +15,7 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
   customer: ['customer', 'customerid', 'customername', 'client', 'clientname', 'account', 'accountname', 'buyer', 'company',
     'πελατης', 'πελατες', 'επωνυμια', 'клиент', 'покупатель', 'контрагент', 'заказчик', 'kunde', 'kundenname', 'kundennummer',
     'kundin', 'auftraggeber', 'clientnom', 'nomclient', 'cliente', 'nombrecliente', 'comprador', 'billingname',
+    'contact', 'contactname', 'name',
     'rowlabels', 'zeilenbeschriftungen', 'etiquettesdelignes', 'etiquetasdefila', 'названиястрок', 'ετικέτες γραμμών'],
   date: ['date', 'invoicedate', 'orderdate', 'transactiondate', 'salesdate', 'day', 'ημερομηνια', 'ημνια', 'дата', 'датапродажи',
     'датазаказа', 'datum', 'rechnungsdatum', 'belegdatum', 'bestelldatum', 'fecha', 'fechafactura', 'datefacture',
@@ -22,7 +23,7 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
   amount: ['amount', 'revenue', 'sales', 'total', 'value', 'netamount', 'netsales', 'turnover', 'sum', 'salesamount',
     'invoiceamount', 'dollarvalue', 'πωλησεις', 'ποσο', 'αξια', 'τζιρος', 'εσοδα', 'сумма', 'выручка', 'продажи', 'оборот',
     'стоимость', 'umsatz', 'betrag', 'nettobetrag', 'wert', 'montant', 'chiffredaffaires', 'ventes', 'importe', 'ventas',
-    'monto', 'ingresos', 'facturacion'],
+    'monto', 'ingresos', 'facturacion', 'gross', 'grossamount', 'grosssales'],
   profit: ['profit', 'margin', 'grossmargin', 'grossprofit', 'κερδος', 'περιθωριο', 'μικτοκερδος', 'прибыль', 'маржа',
     'валоваяприбыль', 'gewinn', 'marge', 'deckungsbeitrag', 'rohertrag', 'benefice', 'beneficio', 'margen', 'ganancia'],
   quantity: ['quantity', 'qty', 'units', 'ποσοτητα', 'количество', 'кол', 'menge', 'anzahl', 'quantite', 'cantidad'],
@@ -125,13 +126,20 @@ export function columnLabel(index: number, header: string): string {
 const EXACT_ONLY: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['dimension', 'doc-type', 'order', 'line-amount', 'currency-column', 'discount', 'year', 'month', 'week']);
 const GUARDED_NAMES: ReadonlySet<string> = new Set([...EXACT_ONLY].filter((role) => role !== 'line-amount').flatMap((role) => FOLDED[role]));
 
+/**
+ * Names too general to be found inside a longer header: "Name" is PayPal's and QuickBooks' buyer
+ * but "Item name" is no customer; "Contact" is Xero's but "Contact phone number" is not; "Gross"
+ * is PayPal's amount but "Gross margin" is a profit.
+ */
+const WHOLE_ONLY_NAMES: ReadonlySet<string> = new Set(['name', 'contact', 'gross']);
+
 function matchRole(folded: string, role: ColumnRole): number {
   const names = FOLDED[role];
   const exact = names.indexOf(folded);
   if (exact >= 0) return exact;
   if (EXACT_ONLY.has(role) || GUARDED_NAMES.has(folded)) return -1;
   // "Customer ID", "Net revenue EUR": a known name inside a longer header, scored after exact ones
-  for (let i = 0; i < names.length; i++) if (names[i].length >= 4 && folded.includes(names[i])) return 100 + i;
+  for (let i = 0; i < names.length; i++) if (names[i].length >= 4 && !WHOLE_ONLY_NAMES.has(names[i]) && folded.includes(names[i])) return 100 + i;
   return -1;
 }
 

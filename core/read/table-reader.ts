@@ -4,7 +4,8 @@
 // rows, and whether the table is long (one row per transaction, read by LongReader) or wide
 // (customer × period, read by readWide).
 
-import { mapColumns } from './headers';
+import { columnLetter, mapColumns } from './headers';
+import { groupHeadingColumn } from './group-heading-column';
 import { AbcxyzError, t } from '../messages';
 import { LongReader } from './long-reader';
 import type { ColumnMapping, ColumnRole, Grid, RawCell, SegmentOptions } from '../types';
@@ -107,7 +108,14 @@ export class TableReader {
       // refill the array for the next row
       const cells = Array.from(row);
       const evidence = new SampleEvidence(rows, h + 1, Math.min(count, h + 1 + SAMPLE_ROWS), this.options);
-      let { mapping, warnings, headers } = mapColumns(cells, this.options.columns, evidence.rate);
+      // a grouped report's customer: the unnamed column of its group headings (group-heading-column.ts)
+      const g = this.options.columns.customer ? -1 : groupHeadingColumn(rows, h, Math.min(count, h + 1 + SAMPLE_ROWS));
+      const columns = g >= 0 ? { ...this.options.columns, customer: columnLetter(g) } : this.options.columns;
+      let { mapping, warnings, headers } = mapColumns(cells, columns, evidence.rate);
+      if (g >= 0) {
+        mapping = mapping.map((m) => (m.role === 'customer' ? { ...m, source: 'header' as const } : m));
+        warnings.push(t('warn.groupHeadings', { column: columnLetter(g) }));
+      }
       // plausibility: a date built from Year and Month (or Week) columns
       const plan = splitDatePlan(mapping, headers);
       if (plan) {

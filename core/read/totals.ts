@@ -39,7 +39,7 @@ const WORDS = new Set([
 
 /** Words that make "<word> <name>" a subtotal line (folded, longest first so "итого по" wins over "итого"). */
 const PREFIXES = [
-  'total', 'totals', 'subtotal', 'sub total', 'grand total', 'sum of', 'sum',
+  'total for', 'total', 'totals', 'subtotal', 'sub total', 'grand total', 'sum of', 'sum',
   'συνολο', 'μερικο συνολο', 'αθροισμα',
   'итого по', 'итого', 'итог по', 'итог', 'всего по', 'всего',
   'summe', 'gesamt', 'zwischensumme',

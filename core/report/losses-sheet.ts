@@ -13,7 +13,7 @@ import { classLabel, dateCell, flagLabel, numberCell } from './labels';
 import { colourRules, PALETTE } from './palette';
 import { tableValues } from './report-sheet';
 import type { Column } from './customer-columns';
-import type { ConditionalRule, LayoutBlock, LayoutSheet, LayoutValue } from './layout-types';
+import type { ConditionalRule, LayoutBlock, LayoutSheet, LayoutValue, TableCut } from './layout-types';
 import type { LostCustomer, SegmentResult } from '../result/types';
 
 /** The flows whose header is coloured: what is lost in red and amber, what is gained in green. */
@@ -57,7 +57,8 @@ function lostColumns(dimension: string | null): Column<LostCustomer>[] {
   return cols;
 }
 
-export function lossesSheet(r: SegmentResult): LayoutSheet {
+/** The Losses sheet; `cut` as for the report sheet's customer table (here the Lost customers list). */
+export function lossesSheet(r: SegmentResult, cut: TableCut | null = null, name = t('sheet.losses')): LayoutSheet {
   const rows = r.dynamics;
   const periods = rows.map((d) => d.period);
   const titleText = r.asOf === null ? t('loss.title') : t('report.titleAsOf', { title: t('loss.title'), date: isoFromDay(r.asOf) });
@@ -71,9 +72,10 @@ export function lossesSheet(r: SegmentResult): LayoutSheet {
   if (r.lossesBy.dimension) blocks.push(countsBlock('lossesByDimension', below(blocks, 1), t('loss.byDimension', { dimension: dimensionHeader! }), periods, dimensionRows(r.lossesBy.dimension)));
   const listTitle = block('lostTitle', below(blocks, 1), [[t('loss.listTitle')]], ['text'], { bold: [[0, 0]] });
   const lcols = lostColumns(dimensionHeader);
-  const n = r.lostCustomers.length;
+  const n = cut ? cut.shown : r.lostCustomers.length;
   const list = block('lostCustomers', below([listTitle], 0), tableValues(lcols, n, (k) => r.lostCustomers[k]), lcols.map((c) => c.format), { header: true, table: n > 0 ? 'ABCXYZ_LostCustomers' : null });
   blocks.push(listTitle, list);
+  if (cut?.more) blocks.push(block('lostCustomers-more', below([list], 0), [[cut.more]], ['text']));
 
   const listColumn = (key: string) => bodyColumn(list, lcols.findIndex((c) => c.key === key));
   const flowRules: ConditionalRule[] = cols.flatMap((c, j) => (FLOW_COLOURS[c.key] ? [{ range: headerCells(dynamics, j, 1), text: c.header, ...PALETTE[FLOW_COLOURS[c.key]] }] : []));
@@ -81,12 +83,15 @@ export function lossesSheet(r: SegmentResult): LayoutSheet {
     ...flowRules,
     ...colourRules({ ...bodyColumn(byAbc, 0), rows: 3 }, ['A', 'B', 'C']),
     ...colourRules({ ...bodyColumn(bySegment, 0), rows: SEGMENTS.length }, SEGMENTS),
-    ...colourRules(listColumn('abc'), ['A', 'B', 'C']),
-    ...colourRules(listColumn('segment'), SEGMENTS),
-    { range: listColumn('wonBack'), text: flagLabel(true), ...PALETTE.rise },
+    // the list's columns, when it has rows (a rule below an empty list would lie outside the sheet)
+    ...(n > 0 ? [
+      ...colourRules(listColumn('abc'), ['A', 'B', 'C']),
+      ...colourRules(listColumn('segment'), SEGMENTS),
+      { range: listColumn('wonBack'), text: flagLabel(true), ...PALETTE.rise },
+    ] : []),
   ];
   const extent = extentOf(blocks);
   const widths = Array.from({ length: extent.cols }, (_, j) => Math.max(cols[j]?.width ?? 9, lcols[j]?.width ?? 9));
   widths[0] = Math.max(widths[0], 30);
-  return { role: 'losses', name: t('sheet.losses'), blocks, columnWidths: widths, freeze: { rows: 1, cols: 1 }, rules, extent };
+  return { role: 'losses', name, blocks, columnWidths: widths, freeze: { rows: 1, cols: 1 }, rules, extent };
 }

@@ -12,7 +12,7 @@ import { colourRules, PALETTE } from './palette';
 import { tableValues } from './report-sheet';
 import { transitionGrid, type TransitionKind } from './transition-grid';
 import type { Column } from './customer-columns';
-import type { ConditionalRule, LayoutBlock, LayoutSheet } from './layout-types';
+import type { ConditionalRule, LayoutBlock, LayoutSheet, TableCut } from './layout-types';
 import type { Migration, Mover, SegmentResult } from '../result/types';
 
 const PERIOD_KEY = { month: 'p.period.month', week: 'p.period.week', quarter: 'p.period.quarter', year: 'p.period.year' } as const;
@@ -56,8 +56,8 @@ function matrices(m: Migration, kind: TransitionKind, at: { row: number; col: nu
   return [a, b, c];
 }
 
-/** The Migration sheet, or null when there is no migration to show. */
-export function migrationSheet(r: SegmentResult): LayoutSheet | null {
+/** The Migration sheet, or null when there is no migration to show; `cut` as for the report sheet's customer table (here the Movers). */
+export function migrationSheet(r: SegmentResult, cut: TableCut | null = null, name = t('sheet.migration')): LayoutSheet | null {
   const m = r.migration;
   if (!m) return null;
   const metric = metricHeader(r.options.metric);
@@ -67,24 +67,28 @@ export function migrationSheet(r: SegmentResult): LayoutSheet | null {
   const xyz = matrices(m, 'xyz', below(abc, 1), metric);
   const moversTitle = block('moversTitle', below(xyz, 1), [[t('mig.moversTitle')]], ['text'], { bold: [[0, 0]] });
   const cols = moverColumns(metric);
-  const n = m.movers.length;
+  const n = cut ? cut.shown : m.movers.length;
   const movers = block('movers', below([moversTitle], 0), tableValues(cols, n, (k) => m.movers[k]), cols.map((c) => c.format), { header: true, table: n > 0 ? 'ABCXYZ_Movers' : null });
   const blocks = [title, windows, ...abc, ...xyz, moversTitle, movers];
+  if (cut?.more) blocks.push(block('movers-more', below([movers], 0), [[cut.more]], ['text']));
 
   const column = (key: string) => bodyColumn(movers, cols.findIndex((c) => c.key === key));
   const labelsOf = (b: LayoutBlock) => ({ ...bodyColumn(b, 0), rows: 3 });
   const rules: ConditionalRule[] = [
     ...abc.flatMap((b) => [...colourRules(labelsOf(b), ['A', 'B', 'C']), ...colourRules(headerCells(b, 1, 3), ['A', 'B', 'C'])]),
     ...xyz.flatMap((b) => [...colourRules(labelsOf(b), ['X', 'Y', 'Z']), ...colourRules(headerCells(b, 1, 3), ['X', 'Y', 'Z'])]),
-    ...moves(ABC_ROWS).map(({ text, direction }) => ({ range: column('move'), text, ...PALETTE[direction] })),
-    ...(['fall', 'rise'] as const).map((d) => ({ range: column('direction'), text: directionLabel(d), ...PALETTE[d] })),
-    ...colourRules(column('previousAbc'), ['A', 'B', 'C']),
-    ...colourRules(column('currentAbc'), ['A', 'B', 'C']),
-    ...colourRules(column('previousSegment'), SEGMENTS),
-    ...colourRules(column('currentSegment'), SEGMENTS),
+    // the movers' columns, when there are any (a rule below an empty list would lie outside the sheet)
+    ...(n > 0 ? [
+      ...moves(ABC_ROWS).map(({ text, direction }) => ({ range: column('move'), text, ...PALETTE[direction] })),
+      ...(['fall', 'rise'] as const).map((d) => ({ range: column('direction'), text: directionLabel(d), ...PALETTE[d] })),
+      ...colourRules(column('previousAbc'), ['A', 'B', 'C']),
+      ...colourRules(column('currentAbc'), ['A', 'B', 'C']),
+      ...colourRules(column('previousSegment'), SEGMENTS),
+      ...colourRules(column('currentSegment'), SEGMENTS),
+    ] : []),
   ];
   const extent = extentOf(blocks);
   const widths = Array.from({ length: extent.cols }, (_, j) => cols[j]?.width ?? 12);
   widths[0] = Math.max(widths[0], 34);
-  return { role: 'migration', name: t('sheet.migration'), blocks, columnWidths: widths, freeze: { rows: 1, cols: 1 }, rules, extent };
+  return { role: 'migration', name, blocks, columnWidths: widths, freeze: { rows: 1, cols: 1 }, rules, extent };
 }

@@ -98,6 +98,14 @@ describe('delimiter sniffing on the table\'s lines', () => {
     ), { numRuns: 300 });
   });
 
+  it('a ; table with decimal commas under title lines with commas: the table\'s run wins, not the tally', () => {
+    // every line splits in two at a comma ("4.301,02", "Kunden, alle"): by a tally the comma had one vote more
+    const text = ['Umsatzliste nach Kunden, alle Filialen', 'Zeitraum: 01.01.2024 - 30.06.2024', 'Erstellt am 01.07.2024, 09:14 Uhr', '',
+      'Kunde;Belegdatum;Belegnr.;Umsatz netto', 'Müller GmbH;01.01.2024;880100;4.301,02', 'Möller GmbH;05.01.2024;880101;4.300,52',
+      'Bäckerei Schäfer KG;12.01.2024;880102;1.100,80'].join('\r\n');
+    expect(sniffDelimiter(text)).toBe(';');
+  });
+
   it('a CSV with a title line above a ; table no longer becomes a wide table of whole lines', () => {
     // which row is the header is the core's decision; here every line of the table reads as three cells
     const r = rows(`Sales report, 2024\n${TABLE}`);

@@ -1,7 +1,7 @@
 // The one customer field table: every surface's customer columns come from it.
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_FIELDS, JSON_FIELDS, customerColumns, customersOf, segment, segmentTable, type RawCell } from '../../core';
-import { customerRecord, toCsv } from '../../cli/output';
+import { customerJsonSlices, customerRecord, toCsv } from '../../cli/output';
 import { sheetFields } from '../../core/report/customer-columns';
 
 const grid: RawCell[][] = [
@@ -45,6 +45,18 @@ describe('customer field table', () => {
     // a day field is ISO text in JSON, a serial in the report
     const last = customerRecord(l, 0).lastPurchase;
     expect(last).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('the JSON text of the customers is JSON.stringify of their records, slice by slice', () => {
+    // names that need escaping, a wide table (no days: nulls), a net ≤ 0 customer (null shares)
+    const odd = segment([['Customer', 'Date', 'Amount'], ['"Quoted" \\ back', 45000, 5], ['Ünïcødé\u2028line', 45031, 7], ['Tab\there', 45100, -3], ['x', 45101, 1]], { asOf: '2024-12-31' });
+    const wide = segment([['Customer', '2024-01', '2024-02', '2024-03'], ['A', 5, 6, 7], ['B', 0, 0, 1]], {});
+    for (const res of [r, odd, wide]) {
+      const list = customersOf(res);
+      const expected = Array.from({ length: list.length }, (_, k) => JSON.stringify(customerRecord(list, k)));
+      expect(JSON.parse(`[${[...customerJsonSlices(list, 2)].join(',')}]`)).toEqual(expected.map((e) => JSON.parse(e)));
+      expect([...customerJsonSlices(list, 2)].join(',')).toBe(expected.join(','));
+    }
   });
 
   it('the custom function table has the report headers', () => {

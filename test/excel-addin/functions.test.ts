@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build script without types
 import buildExcel from '../../scripts/build-excel.mjs';
@@ -57,6 +58,18 @@ const csvOf = (rows: string[][]) => ['customer,date,amount', ...rows.map((r) => 
 const col = (rows: unknown[][], j: number) => rows.map((r) => [r[j]]);
 
 describe('functions.js registration', () => {
+  // budgets against an accidental library (the same as npm run bench prints); issue 11's readers
+  // of real exports brought both bundles from about 105 / 78 KB to 170 / 146 KB; issue 13's losses
+  // and migration (two analyses, two sheets, two functions) add about 14 KB to each
+  it('keeps the bundles within their budgets', () => {
+    const kb = (f: string) => readFileSync(join(out, f)).length / 1024;
+    const gz = (f: string) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length / 1024;
+    expect(kb('taskpane.js')).toBeLessThanOrEqual(215);
+    expect(gz('taskpane.js')).toBeLessThanOrEqual(72);
+    expect(kb('functions.js')).toBeLessThanOrEqual(180);
+    expect(gz('functions.js')).toBeLessThanOrEqual(60);
+  });
+
   it('associates exactly the ids of functions.json, once each', () => {
     expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     expect([...registered.keys()].sort()).toEqual(['ABC', 'LOSSES', 'MATRIX', 'MIGRATION', 'SEGMENT', 'XYZ']);

@@ -28,7 +28,8 @@ import { excelCells, sheetsCells } from './workbook';
 /** Features whose branches have merged: exports needing only these must be read exactly. */
 const DONE_FEATURES: Feature[] = ['base', 'month-names', 'unicode-minus', 'nfc-names', 'encoding', 'utf16', 'sep-line', 'delimiter-sniff', 'sheet-choice', 'totals-rows', 'wide-totals', 'wide-decimal-comma', 'zero-rows-error', 'timestamp-offset', 'hidden-rows',
   // the plausibility checks (core/read/plausibility)
-  'repeated-order-totals', 'header-detail', 'continuation-lines', 'document-types', 'split-dates', 'amount-looks-like-ids', 'discount', 'currencies'];
+  'repeated-order-totals', 'header-detail', 'continuation-lines', 'document-types', 'split-dates', 'amount-looks-like-ids', 'discount', 'currencies',
+  'header-row', 'mapping-evidence', 'group-headers'];
 
 const STRICT = process.env.ABCXYZ_EXPORTS_STRICT === '1';
 /** ABCXYZ_EXPORTS_VERBOSE=1: the summary lists what differed for every export not read exactly. */

@@ -2,7 +2,9 @@
 // quotes or pro-forma invoices are no sale: their rows are skipped with the reason. A credit
 // note counts negative: one written with a positive amount has the signs of its amount and
 // profit turned. Values the vocabulary does not know count as sales, as every row did before;
-// when the column also holds known types, a warning names them.
+// when the column also holds known types, a warning names them. A column with payments but no
+// invoice is a payment platform's activity (PayPal, Stripe: "Website Payment", "Payment Refund"):
+// there the payments are the sales, and a payment that names a refund or reversal is a credit.
 
 import { foldHeader, columnLabel } from '../headers';
 import { t } from '../../messages';
@@ -77,7 +79,24 @@ export interface DocVerdict {
   warnings: string[];
 }
 
+/** Payment texts that undo a payment: in a payments-only column they count as credit notes. */
+const PAYMENT_UNDONE = ['refund', 'reversal', 'chargeback', 'return', 'erstattung', 'ruckzahlung', 'επιστροφ', 'возврат',
+  'remboursement', 'reembolso', 'devolucion'].map(foldHeader);
+
+/** Whether the column holds payments and not one invoice: then payments are sales (see the top). */
+function paymentsAreSales(d: DocInput): boolean {
+  let payments = 0;
+  for (let s = 0; s < d.n; s++) {
+    if (!d.keep[s] || d.ids[s] === 0) continue;
+    const kind = d.kinds[d.ids[s]];
+    if (kind === DOC_INVOICE) return false;
+    if (kind === DOC_PAYMENT) payments++;
+  }
+  return payments > 0;
+}
+
 export function checkDocTypes(d: DocInput): DocVerdict {
+  const asSales = paymentsAreSales(d);
   const drops = new Map<number, string>();
   const flips: number[] = [];
   const warnings: string[] = [];
@@ -94,6 +113,14 @@ export function checkDocTypes(d: DocInput): DocVerdict {
     const text = d.texts[id];
     switch (d.kinds[id]) {
       case DOC_PAYMENT:
+        if (asSales) {
+          const folded = foldHeader(text);
+          if (PAYMENT_UNDONE.some((w) => folded.includes(w))) {
+            bump(credits, text);
+            if (d.amount[s] > 0) flips.push(s);
+          } else known++;
+          break;
+        }
         bump(payments, text);
         drops.set(s, t('skip.docPayment', { value: text, column }));
         break;

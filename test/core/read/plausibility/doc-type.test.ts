@@ -96,3 +96,24 @@ describe('document types', () => {
     for (const [text, kind] of cases) expect(docKind(text), text).toBe(kind);
   });
 });
+
+describe('a payments-only column (payment platforms)', () => {
+  // PayPal's activity download: every sale is a "Website Payment", a refund a "Payment Refund"
+  const PAYPAL: RawCell[][] = [
+    ['Date', 'Name', 'Type', 'Gross'],
+    ['01/02/2024', 'Amelia Clarke', 'Website Payment', '298.00'],
+    ['05/02/2024', 'Jack Robinson', 'Website Payment', '310.22'],
+    ['09/02/2024', 'Amelia Clarke', 'Payment Refund', '-50.00'],
+    ['11/02/2024', 'Jack Robinson', 'Payment Reversal', '10.00'],
+  ];
+  it('reads the payments as the sales, and a refund or reversal as a credit', () => {
+    const r = segment(PAYPAL, { dateOrder: 'dmy' });
+    expect(revenue(r)).toEqual({ 'Amelia Clarke': 248, 'Jack Robinson': 300.22 });
+    expect(r.skipped).toEqual([]);
+  });
+  it('one invoice in the column makes it a receivables ledger again: its payments are skipped', () => {
+    const r = segment([...PAYPAL, ['12/02/2024', 'Jack Robinson', 'Invoice', '100.00']], { dateOrder: 'dmy' });
+    expect(revenue(r)).toEqual({ 'Jack Robinson': 100 });
+    expect(r.skipped).toHaveLength(4);
+  });
+});
