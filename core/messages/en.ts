@@ -262,6 +262,10 @@ export const en = {
   'cli.demoWritten': 'Report written to {path}',
   'cli.unexpected': 'unexpected error: {message}',
 
+  // lists in messages (core/messages/lists.ts)
+  'list.more': '{items} and {count} more',
+  'list.none': '(none)',
+
   // pages: task pane, sidebar, help
   // (what the pages name with data-i18n, and their scripts' sentences; a {slot} is an element of the page)
   'page.segment': 'Segment customers',
