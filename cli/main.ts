@@ -10,7 +10,9 @@ import {
 } from '../core';
 import { COLUMN_FLAGS, OPTION_FLAGS, optionHelpLines } from '../core/options';
 import { encodingName, encodingOption } from './encoding';
-import { InputError, openXlsx, streamDelimited } from './input';
+import { InputError } from './fs-errors';
+import { checkInput, DEFAULT_LIMITS, DEFAULT_MAX_INPUT_MB, limitsOf, type InputLimits } from './input-file';
+import { openXlsx, streamDelimited } from './input';
 import { isOutOfMemory, MemoryError } from './memory';
 import { toCsv, toText, writeJson } from './output';
 import { writeXlsx } from './xlsx';
@@ -27,6 +29,7 @@ function usage(): string {
   const other = [
     [`  --sheet ${t('cli.sheetValue')}`, t('form.cli.sheetRead')],
     [`  --encoding ${t('cli.sheetValue')}`, t('form.cli.encoding')],
+    ['  --max-input-mb N', t('form.cli.maxInput', { mb: DEFAULT_MAX_INPUT_MB })],
     ['  --timings', t('form.cli.timings')],
   ].map(([flag, text]) => `${flag.padEnd(40)}${text}`);
   return [t('form.cli.usage'), '', t('form.cli.columns'), ...wrapped, t('form.cli.options'), ...optionHelpLines(40), t('form.cli.other'), ...other, ''].join('\n');
@@ -43,6 +46,7 @@ function parseCommandLine(argv: string[]) {
     out: { type: 'string', short: 'o' },
     sheet: { type: 'string' },
     encoding: { type: 'string' },
+    'max-input-mb': { type: 'string' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   };
@@ -63,6 +67,9 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Part
   }
   return partial;
 }
+
+const XLSX_INPUT = new Set(['.xlsx', '.xlsm']);
+const TEXT_INPUT = new Set(['.csv', '.tsv', '.txt', '']);
 
 async function writeOutput(result: SegmentResult, out: string | undefined): Promise<void> {
   if (!out) { process.stdout.write(toText(result)); return; }
@@ -86,27 +93,30 @@ function withNotes(result: SegmentResult, notes: string[]): SegmentResult {
  * Read and segment. Both a CSV and an .xlsx stream through the core row by row, so the table is
  * never held whole (a CSV's text is, an .xlsx's is not: its sheet is inflated and scanned as it comes).
  */
-async function compute(input: string, sheet: string | undefined, encoding: string | undefined, partial: PartialOptions): Promise<{ result: SegmentResult; notes: string[]; readMs: number; computeMs: number }> {
+async function compute(input: string, sheet: string | undefined, encoding: string | undefined, partial: PartialOptions, limits: InputLimits): Promise<{ result: SegmentResult; notes: string[]; readMs: number; computeMs: number }> {
   const ext = extname(input).toLowerCase();
   const t0 = performance.now();
   let notes: string[] = [];
   let decodedAs = 'utf-8';
   try {
-    if (ext === '.xlsx' || ext === '.xlsm') {
-      const wb = await openXlsx(input, sheet);
+    if (XLSX_INPUT.has(ext)) {
+      const wb = await openXlsx(input, sheet, limits);
       const segmenter = createSegmenter({ ...partial, date1904: partial.date1904 ?? wb.date1904, dateObjectDay: utcDay });
       notes = await wb.read((row) => segmenter.add(row));
       const t1 = performance.now();
       const result = withNotes(segmenter.finish(), notes);
       return { result, notes, readMs: t1 - t0, computeMs: performance.now() - t1 };
     }
-    if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') {
+    if (TEXT_INPUT.has(ext)) {
       const segmenter = createSegmenter({ ...partial, dateObjectDay: utcDay });
-      const read = streamDelimited(input, (row) => segmenter.add(row), encoding);
+      const read = streamDelimited(input, (row) => segmenter.add(row), encoding, limits);
       notes = read.notes;
       decodedAs = read.encoding;
       const t1 = performance.now();
-      const result = withNotes(segmenter.finish(), notes);
+      const finished = segmenter.finish();
+      // rows wider than the header can only be told once the core has chosen the header row
+      notes = [...notes, ...read.afterHeader(finished.headerRow)];
+      const result = withNotes(finished, notes);
       return { result, notes, readMs: t1 - t0, computeMs: performance.now() - t1 };
     }
   } catch (e) {
@@ -120,8 +130,22 @@ async function compute(input: string, sheet: string | undefined, encoding: strin
   throw new UsageError(t('cli.inputType', { ext }));
 }
 
+/** --max-input-mb, else the default. */
+function limitsFrom(values: Record<string, string | boolean | undefined>): InputLimits {
+  const v = values['max-input-mb'];
+  if (v === undefined) return DEFAULT_LIMITS;
+  const mb = Number(String(v).trim());
+  if (!(Number.isFinite(mb) && mb > 0)) throw new UsageError(t('input.limitValue', { value: String(v) }));
+  return limitsOf(mb);
+}
+
+/** One run: the input's type and the input file are checked before anything is computed. */
 async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
-  const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial);
+  const inExt = extname(input).toLowerCase();
+  if (!XLSX_INPUT.has(inExt) && !TEXT_INPUT.has(inExt)) throw new UsageError(t('cli.inputType', { ext: inExt }));
+  const limits = limitsFrom(values);
+  checkInput(input, limits, TEXT_INPUT.has(inExt));
+  const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial, limits);
   const t2 = performance.now();
   await writeOutput(result, values.out as string | undefined);
   const t3 = performance.now();

@@ -2,9 +2,18 @@
 // and every problem named by its line — above all, one stray quote never consumes the file. The
 // properties hold the reader to an independent splitter that knows nothing of quotes: every line
 // of the file is a row, or a line inside a quoted value that the run names.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSegmenter } from '../../core';
 import { QUOTED_MAX_CHARS, QUOTED_MAX_LINES, readRecords, type RecordProblems } from '../../cli/csv';
+import { streamDelimited } from '../../cli/input';
+import { tempDir } from './helpers';
+
+let dir: string;
+beforeAll(() => { dir = tempDir(); });
+let n = 0;
 
 function records(text: string, delimiter = ','): { rows: { fields: string[]; line: number }[]; problems: RecordProblems } {
   const rows: { fields: string[]; line: number }[] = [];
@@ -135,5 +144,31 @@ describe('properties', () => {
       expect(read.rows.map((r) => r.fields)).toEqual(rows);
       expect(read.problems.runaway.count + read.problems.innerQuote.count).toBe(0);
     }), { numRuns: 1500 });
+  });
+
+  it('the run: rows read = the data lines an independent splitter counts, or the run names the lines a quoted value joined', () => {
+    const good = fc.tuple(fc.constantFrom('Acme', 'Beta', 'Gamma'), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 999 }))
+      .map(([c, d, a]) => `${c},2024-03-${String(d).padStart(2, '0')},${a}`);
+    const line = fc.oneof(good, anyText.map((s) => s.replace(/\r\n|\n|\r/g, ' ')), anyText);
+    fc.assert(fc.property(good, fc.array(line, { maxLength: 30 }), good, fc.constantFrom('\n', '\r\n'), (first, middle, lastLine, eol) => {
+      const text = ['sep=,', 'customer,date,amount', first, ...middle, lastLine].join(eol) + eol;
+      const path = join(dir, `p${n++}.csv`);
+      writeFileSync(path, text);
+      const s = createSegmenter({});
+      const read = streamDelimited(path, (row) => s.add(row));
+      const result = s.finish();
+      const warnings = [...read.notes, ...read.afterHeader(result.headerRow)];
+      expect(result.headerRow).toBe(1);
+      const dataLines = naiveLines(text).length - 2;
+      const joined = /line breaks inside values: (\d+)/.exec(warnings.join('\n'));
+      if (result.totals.rowsRead !== dataLines) {
+        expect(joined).not.toBeNull();
+        expect(result.totals.rowsRead + Number(joined![1])).toBe(dataLines);
+        expect(warnings.join('\n')).toMatch(/^Lines? \d+.*: a quoted value runs over more than one line/m);
+      } else {
+        expect(joined).toBeNull();
+      }
+      expect(result.totals.rowsUsed + result.totals.rowsSkipped).toBe(result.totals.rowsRead);
+    }), { numRuns: 300 });
   });
 });
