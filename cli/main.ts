@@ -10,8 +10,9 @@ import {
 } from '../core';
 import { COLUMN_FLAGS, OPTION_FLAGS, optionHelpLines } from '../core/options';
 import { encodingName, encodingOption } from './encoding';
-import { InputError } from './fs-errors';
+import { InputError, OutputError } from './fs-errors';
 import { checkInput, DEFAULT_LIMITS, DEFAULT_MAX_INPUT_MB, limitsOf, type InputLimits } from './input-file';
+import { prepareOutput, writeThrough, type OutputTarget } from './output-file';
 import { openXlsx, streamDelimited } from './input';
 import { isOutOfMemory, MemoryError } from './memory';
 import { toCsv, toText, writeJson } from './output';
@@ -68,16 +69,15 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Part
   return partial;
 }
 
+const OUTPUT_TYPES = new Set(['.json', '.csv', '.xlsx']);
 const XLSX_INPUT = new Set(['.xlsx', '.xlsm']);
 const TEXT_INPUT = new Set(['.csv', '.tsv', '.txt', '']);
 
-async function writeOutput(result: SegmentResult, out: string | undefined): Promise<void> {
-  if (!out) { process.stdout.write(toText(result)); return; }
-  const ext = extname(out).toLowerCase();
-  if (ext === '.json') writeJson(result, out);
-  else if (ext === '.csv') writeFileSync(out, toCsv(result));
-  else if (ext === '.xlsx') await writeXlsx(buildLayout(result), out);
-  else throw new UsageError(t('cli.outputType', { ext }));
+/** The report into the temporary file, by the output's type. */
+async function writeOutput(result: SegmentResult, ext: string, temp: string): Promise<void> {
+  if (ext === '.json') writeJson(result, temp);
+  else if (ext === '.csv') writeFileSync(temp, toCsv(result));
+  else await writeXlsx(buildLayout(result), temp);
 }
 
 /** ExcelJS hands dates over as UTC midnights: take their UTC calendar day. */
@@ -139,18 +139,26 @@ function limitsFrom(values: Record<string, string | boolean | undefined>): Input
   return limitsOf(mb);
 }
 
-/** One run: the input's type and the input file are checked before anything is computed. */
+/**
+ * One run: the input's and the output's type, the input file and the output path are checked
+ * before anything is computed; the report is written through a temporary file.
+ */
 async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
+  const out = values.out as string | undefined;
   const inExt = extname(input).toLowerCase();
   if (!XLSX_INPUT.has(inExt) && !TEXT_INPUT.has(inExt)) throw new UsageError(t('cli.inputType', { ext: inExt }));
+  const outExt = out ? extname(out).toLowerCase() : '';
+  if (out && !OUTPUT_TYPES.has(outExt)) throw new UsageError(t('cli.outputType', { ext: outExt }));
   const limits = limitsFrom(values);
   checkInput(input, limits, TEXT_INPUT.has(inExt));
+  const target: OutputTarget | null = out ? prepareOutput(out, [input]) : null;
   const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial, limits);
   const t2 = performance.now();
-  await writeOutput(result, values.out as string | undefined);
+  if (target) await writeThrough(target, out!, (temp) => writeOutput(result, outExt, temp));
+  else process.stdout.write(toText(result));
   const t3 = performance.now();
   // with --out the console shows no warnings: what the reading decided is said there as well
-  if (values.out) for (const note of notes) process.stderr.write(`abcxyz: ${note}\n`);
+  if (out) for (const note of notes) process.stderr.write(`abcxyz: ${note}\n`);
   if (values.timings) process.stderr.write(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
   return result;
 }
@@ -189,7 +197,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError || e instanceof AbcxyzError) {
       process.stderr.write(`abcxyz: ${(e as Error).message}\n\n${e instanceof UsageError ? usage() : ''}`);
       process.exitCode = 2;
-    } else if (e instanceof InputError || e instanceof MemoryError) {
+    } else if (e instanceof InputError || e instanceof MemoryError || e instanceof OutputError) {
       process.stderr.write(`abcxyz: ${e.message}\n`);
       process.exitCode = 1;
     } else if (isOutOfMemory(e)) {

@@ -291,6 +291,13 @@ export const en = {
   'input.isFolder': 'Cannot read {path}: it is a folder; name a file in it.',
   'input.tooLarge': 'Cannot read {path}: it is {size} MB, more than the {limit} MB an input may have. If the file is what it should be, raise the limit with --max-input-mb {suggest}.',
   'input.limitValue': 'Option max-input-mb: must be a number of megabytes above 0, got "{value}"',
+  'out.isInput': 'The output {path} is the input file {input}: the report would replace the data. Name another output file.',
+  'out.isFolder': 'The output {path} is a folder: name a file (such as report.xlsx) in it.',
+  'out.notFile': 'The output {path} is {kind}, not a file: name a file.',
+  'out.noFolder': 'Cannot write {path}: the folder {folder} does not exist. Create it first, or name a file in an existing folder.',
+  'out.readOnly': 'Cannot write {path}: the file exists and cannot be replaced ({problem}).',
+  'out.cannotWrite': 'Cannot write {path}: {problem}. Nothing was computed; name a file in a folder you can write to.',
+  'out.failed': 'Writing {path} failed: {problem}. The file is as it was before this run.',
   'form.cli.maxInput': 'The largest input read, in MB: a CSV/TSV file, and what a workbook\'s sheet, shared strings and styles unzip to (default {mb})',
 
   // command line: workbooks that are damaged or would unzip to more than the input limit (cli/workbook.ts, cli/zip.ts)
