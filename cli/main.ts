@@ -16,7 +16,12 @@ import { prepareOutput, writeThrough, type OutputTarget } from './output-file';
 import { openXlsx, streamDelimited } from './input';
 import { isOutOfMemory, MemoryError } from './memory';
 import { toCsv, toText, writeJson } from './output';
+import { oneLine, terminalText } from './terminal';
 import { writeXlsx } from './xlsx';
+
+/** Console output: control characters in names and headers are shown escaped, never sent raw to the terminal. */
+const say = (text: string) => process.stdout.write(terminalText(text));
+const complain = (text: string) => process.stderr.write(terminalText(text));
 
 /** --help: the option lines come from the option vocabulary, so they list every option with its default. */
 function usage(): string {
@@ -155,18 +160,18 @@ async function run(input: string, values: Record<string, string | boolean | unde
   const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial, limits);
   const t2 = performance.now();
   if (target) await writeThrough(target, out!, (temp) => writeOutput(result, outExt, temp));
-  else process.stdout.write(toText(result));
+  else say(toText(result));
   const t3 = performance.now();
   // with --out the console shows no warnings: what the reading decided is said there as well
-  if (out) for (const note of notes) process.stderr.write(`abcxyz: ${note}\n`);
-  if (values.timings) process.stderr.write(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
+  if (out) for (const note of notes) complain(`abcxyz: ${note}\n`);
+  if (values.timings) complain(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
   return result;
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
-  if (values.help || !command) { process.stdout.write(usage()); return command || values.help ? 0 : 2; }
+  if (values.help || !command) { say(usage()); return command || values.help ? 0 : 2; }
   const partial = optionsFrom(values);
   resolveOptions(partial); // option errors are usage errors (exit 2), reported before any file is read
   if (values.encoding !== undefined) {
@@ -177,15 +182,15 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'segment') {
     if (rest.length !== 1) throw new UsageError(t('cli.oneInput'));
     await run(rest[0], values, partial);
-    if (values.out) process.stderr.write(`${t('cli.wrote', { path: resolve(values.out as string) })}\n`);
+    if (values.out) complain(`${t('cli.wrote', { path: resolve(values.out as string) })}\n`);
     return 0;
   }
   if (command === 'demo') {
     const out = (values.out as string | undefined) ?? 'abcxyz-demo.xlsx';
     const data = join(__dirname, '..', '..', 'data', 'demo-ledger.csv');
     const result = await run(data, { ...values, out }, partial);
-    process.stdout.write(toText(result));
-    process.stdout.write(`\n${t('cli.demoWritten', { path: resolve(out) })}\n`);
+    say(toText(result));
+    say(`\n${t('cli.demoWritten', { path: resolve(out) })}\n`);
     return 0;
   }
   throw new UsageError(t('cli.unknownCommand', { command }));
@@ -195,16 +200,16 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError || e instanceof AbcxyzError) {
-      process.stderr.write(`abcxyz: ${(e as Error).message}\n\n${e instanceof UsageError ? usage() : ''}`);
+      complain(`abcxyz: ${oneLine((e as Error).message)}\n\n${e instanceof UsageError ? usage() : ''}`);
       process.exitCode = 2;
     } else if (e instanceof InputError || e instanceof MemoryError || e instanceof OutputError) {
-      process.stderr.write(`abcxyz: ${e.message}\n`);
+      complain(`abcxyz: ${oneLine(e.message)}\n`);
       process.exitCode = 1;
     } else if (isOutOfMemory(e)) {
-      process.stderr.write(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('cli.theInput'), problem: (e as Error).message })}\n`);
+      complain(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('cli.theInput'), problem: oneLine((e as Error).message) })}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`abcxyz: ${t('cli.unexpected', { message: (e as Error)?.message ?? String(e) })}\n`);
+      complain(`abcxyz: ${t('cli.unexpected', { message: oneLine((e as Error)?.message ?? String(e)) })}\n`);
       process.exitCode = 1;
     }
   },
