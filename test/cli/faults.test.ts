@@ -31,6 +31,11 @@ function run(args: string[], options: SpawnSyncOptions = {}) {
   return { code: r.status, signal: r.signal, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
+/** A run that succeeded; when it did not, its stderr is the failure's message. */
+function ok(r: { code: number | null; stderr: string }): void {
+  expect(r.code === 0 ? 0 : r.stderr).toBe(0);
+}
+
 /** The files of a folder that are not the ones named: the temporary files a run left. */
 const leftovers = (folder: string, keep: string[] = []) => readdirSync(folder).filter((f) => f.startsWith('.') && !keep.includes(f));
 
@@ -43,7 +48,7 @@ function withReport(report: string): { input: string; out: string; before: Buffe
   const input = join(folder, 'ledger.csv');
   writeFileSync(input, LEDGER);
   const out = join(folder, report);
-  expect(run(['segment', input, '--out', out]).code).toBe(0);
+  ok(run(['segment', input, '--out', out]));
   return { input, out, before: readFileSync(out) };
 }
 
@@ -97,7 +102,7 @@ describe('input files', () => {
     const small = path('ledger.csv');
     writeFileSync(small, LEDGER + `${'Gamma,2024-03-03,1\n'.repeat(60_000)}`);
     expect(run(['segment', small, '--max-input-mb', '0.5']).stderr).toBe(`abcxyz: Cannot read ${small}: it is 2 MB, more than the 0.5 MB an input may have. If the file is what it should be, raise the limit with --max-input-mb 2.\n`);
-    expect(run(['segment', small, '--max-input-mb', '2']).code).toBe(0);
+    ok(run(['segment', small, '--max-input-mb', '2']));
   });
 
   it('a bad --max-input-mb is a usage error', () => {
@@ -315,7 +320,7 @@ describe('writing: a temporary file renamed into place', () => {
     const { input, out } = withReport('again.csv');
     chmodSync(out, 0o640);
     writeFileSync(input, `${LEDGER}Gamma,2024-03-09,5\n`);
-    expect(run(['segment', input, '--out', out]).code).toBe(0);
+    ok(run(['segment', input, '--out', out]));
     expect(readFileSync(out, 'utf8')).toContain('Gamma');
     expect(statSync(out).mode & 0o777).toBe(0o640);
     expect(leftovers(dirname(out))).toEqual([]);
@@ -325,7 +330,7 @@ describe('writing: a temporary file renamed into place', () => {
     const { input, out } = withReport('target.json');
     const link = path('link.json');
     symlinkSync(out, link);
-    expect(run(['segment', input, '--out', link, '--min-periods', '1']).code).toBe(0);
+    ok(run(['segment', input, '--out', link, '--min-periods', '1']));
     expect(statSync(link).isFile()).toBe(true);
     expect(JSON.parse(readFileSync(out, 'utf8')).parameters.minPeriods).toBe(1);
   });
@@ -340,7 +345,7 @@ describe('writing: a temporary file renamed into place', () => {
     });
     const expected = inputs.map((p, i) => {
       const ref = join(folder, `ref${i}.json`);
-      expect(run(['segment', p, '--out', ref]).code).toBe(0);
+      ok(run(['segment', p, '--out', ref]));
       return readFileSync(ref, 'utf8');
     });
     const out = join(folder, 'same.json');
@@ -419,7 +424,7 @@ describe('messages', () => {
     writeFileSync(p, lines.join('\n'));
     const out = path('quote.json');
     const r = run(['segment', p, '--out', out]);
-    expect(r.code).toBe(0);
+    ok(r);
     expect(r.stderr.split('\n')[0]).toBe('abcxyz: Line 12: a value starts with a quote that is not properly closed (a quoted value may span at most 100 lines); that quote was read as an ordinary character, and the lines after it as rows of their own. A value that starts with a quote must end with one, and a quote inside a quoted value is written twice ("").');
     const j = JSON.parse(readFileSync(out, 'utf8'));
     expect(j.totals.rowsRead).toBe(100_000);
@@ -431,7 +436,7 @@ describe('messages', () => {
     writeFileSync(p, 'customer,date,amount\nAcme,2024-01-05,1,200\nBeta,2024-01-06,50,\n"Gamma\nLtd",2024-01-07,3\nDelta,2024-01-08,4,x\n');
     const out = path('wide.json');
     const r = run(['segment', p, '--out', out]);
-    expect(r.code).toBe(0);
+    ok(r);
     expect(r.stderr).toBe([
       'abcxyz: Line 4: a quoted value runs over more than one line and was read as one row, its line breaks part of the value (line breaks inside values: 1).',
       'abcxyz: Lines 2, 6: more values than the 3 columns of the header (row 1); the values past them are not read. If a delimiter inside an unquoted value split it (an amount such as 1,200 in a comma-separated file), that row\'s values are shifted: check these lines, and quote such values.',
@@ -458,11 +463,11 @@ describe('messages', () => {
     const p = path('escape.csv');
     writeFileSync(p, 'customer,date,amount\n\x1b[31mRed\x1b[0m,2024-01-05,100\nB\x07\u202eeil,2024-01-06,1\n');
     const r = run(['segment', p]);
-    expect(r.code).toBe(0);
+    ok(r);
     expect(r.stdout).toContain('\\x1b[31mRed\\x1b[0m brings 99.0 % of revenue: dependency risk.');
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
     const out = path('escape.json');
-    expect(run(['segment', p, '--out', out]).code).toBe(0);
+    ok(run(['segment', p, '--out', out]));
     expect(JSON.parse(readFileSync(out, 'utf8')).customers[0].customer).toBe('\x1b[31mRed\x1b[0m');
     const h = path('header.csv');
     writeFileSync(h, 'cust\x1b]0;pwned\x07omer,x\n1,2\n');
@@ -474,7 +479,7 @@ describe('messages', () => {
     const p = path('nul.csv');
     writeFileSync(p, 'customer,date,amount\n\x00Nul,2024-01-05,100\n\x1bEsc,2024-01-06,50\n=SUM(A1),2024-01-07,20\nPlain,2024-01-07,10\n');
     const out = path('nul.out.csv');
-    expect(run(['segment', p, '--out', out]).code).toBe(0);
+    ok(run(['segment', p, '--out', out]));
     const names = readFileSync(out, 'utf8').split('\n').slice(1, 5).map((l) => l.split(',')[1]);
     expect(names).toEqual(["'\x00Nul", "'\x1bEsc", "'=SUM(A1)", 'Plain']);
     for (const c of ['\x00', '\x01', '\x1f', '\x7f', '\x9b', '\t', '\r', '=', '+', '-', '@']) expect(CSV_GUARDED.test(`${c}x`)).toBe(true);
