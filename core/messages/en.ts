@@ -278,6 +278,62 @@ export const en = {
   'cli.demoWritten': 'Report written to {path}',
   'cli.unexpected': 'unexpected error: {message}',
 
+  // lists in messages (core/messages/lists.ts)
+  'list.more': '{items} and {count} more',
+  'list.none': '(none)',
+
+  // command line: the files a run reads and writes (cli/fs-errors.ts, input-file.ts, output-file.ts); a {problem} is one of the fs.* texts
+  'fs.ENOENT': 'there is no such file or folder',
+  'fs.EACCES': 'permission denied (the file or its folder does not allow it)',
+  'fs.EISDIR': 'it is a folder, not a file',
+  'fs.ENOTDIR': 'a part of the path is a file, not a folder',
+  'fs.EROFS': 'the disk is read-only',
+  'fs.ENOSPC': 'the disk is full',
+  'fs.EDQUOT': 'the disk quota is used up',
+  'fs.EMFILE': 'too many files are open',
+  'fs.EIO': 'the disk reported a read or write error',
+  'fs.ELOOP': 'the path is a loop of symbolic links',
+  'fs.ENAMETOOLONG': 'the path is too long',
+  'fs.EBUSY': 'it is in use by another program',
+  'fs.EEXIST': 'a file of that name exists already',
+  'fs.EFBIG': 'the file would be larger than the disk allows',
+  'fs.EXDEV': 'it is on another disk',
+  'fs.other': 'the system refused it',
+  'fs.kind.folder': 'a folder',
+  'fs.kind.pipe': 'a pipe',
+  'fs.kind.socket': 'a socket',
+  'fs.kind.device': 'a device',
+  'input.notFile': 'Cannot read {path}: it is {kind}, not a file. Save the data to a file and name that file.',
+  'input.isFolder': 'Cannot read {path}: it is a folder; name a file in it.',
+  'input.tooLarge': 'Cannot read {path}: it is {size} MB, more than the {limit} MB an input may have. If the file is what it should be, raise the limit with --max-input-mb {suggest}.',
+  'input.limitValue': 'Option max-input-mb: must be a number of megabytes above 0, got "{value}"',
+  'out.isInput': 'The output {path} is the input file {input}: the report would replace the data. Name another output file.',
+  'out.isFolder': 'The output {path} is a folder: name a file (such as report.xlsx) in it.',
+  'out.notFile': 'The output {path} is {kind}, not a file: name a file.',
+  'out.noFolder': 'Cannot write {path}: the folder {folder} does not exist. Create it first, or name a file in an existing folder.',
+  'out.readOnly': 'Cannot write {path}: the file exists and cannot be replaced ({problem}).',
+  'out.cannotWrite': 'Cannot write {path}: {problem}. Nothing was computed; name a file in a folder you can write to.',
+  'out.failed': 'Writing {path} failed: {problem}. The file is as it was before this run.',
+  'form.cli.maxInput': 'The largest input read, in MB: a CSV/TSV file, and what a workbook\'s sheet, shared strings and styles unzip to (default {mb})',
+
+  // command line: workbooks that are damaged or would unzip to more than the input limit (cli/workbook.ts, cli/zip.ts)
+  'read.zip.tooLarge': 'sheet "{sheet}" would unzip to {size} MB ({parts}), more than the {limit} MB an input may have: a damaged workbook, or one built to exhaust memory. If the workbook is what it should be, raise the limit with --max-input-mb {suggest}',
+  'read.zip.partSize': '{part} {size} MB',
+  'zip.sizeMismatch': 'its part {entry} unzips to more than its directory says (a damaged workbook, or one built to exhaust memory)',
+  'xlsx.unnamedSheet': 'sheet {n}',
+  'xlsx.rowTooLarge': 'row {row} of the sheet is more than {mb} MB of XML: the sheet is damaged',
+  'xlsx.stringTooLarge': 'shared string {index} is more than {mb} MB of XML: the workbook is damaged',
+  'xlsx.beyondSheet': 'cell {cell} is beyond the {rows} rows and {columns} columns a sheet has: the sheet is damaged',
+  'xlsx.damagedSheet': 'the XML of sheet "{sheet}" is damaged (it is not the spreadsheet XML Excel writes). Open the workbook in Excel and save it again, or save the sheet as "CSV UTF-8"',
+
+  // command line: what the CSV reading met, by line (cli/csv.ts)
+  'read.csv.line': 'Line {line}',
+  'read.csv.lines': 'Lines {lines}',
+  'read.csv.runaway': '{where}: a value starts with a quote that is not properly closed (a quoted value may span at most {limit} lines); that quote was read as an ordinary character, and the lines after it as rows of their own. A value that starts with a quote must end with one, and a quote inside a quoted value is written twice ("").',
+  'read.csv.innerQuote': '{where}: a quoted value holds a quote that is not written twice (""); it was kept as part of the value.',
+  'read.csv.multiline': '{where}: a quoted value runs over more than one line and was read as one row, its line breaks part of the value (line breaks inside values: {count}).',
+  'read.csv.wide': '{where}: more values than the {columns} columns of the header (row {header}); the values past them are not read. If a delimiter inside an unquoted value split it (an amount such as 1,200 in a comma-separated file), that row\'s values are shifted: check these lines, and quote such values.',
+
   // pages: task pane, sidebar, help
   // (what the pages name with data-i18n, and their scripts' sentences; a {slot} is an element of the page)
   'page.segment': 'Segment customers',
@@ -357,7 +413,7 @@ export const en = {
   'read.memoryStrings': '{path}: reading stopped in the workbook\'s shared strings: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.memory': '{path}: reading stopped at row {row}: the memory Node may use ({limit} MB) is nearly full. Give it more (NODE_OPTIONS=--max-old-space-size=4096), or split the file.',
   'read.tooLarge': '{path} is too large for the memory available ({problem}). Split the file, save a workbook as CSV, or give Node more memory (NODE_OPTIONS=--max-old-space-size=4096).',
-  'read.zip.inflate': 'entry {entry}: {problem}',
+  'read.zip.inflate': 'its part {entry} is damaged (it cannot be unzipped: {problem})',
   'form.cli.encoding': 'The encoding of a CSV/TSV file (default: detected; UTF-8 or UTF-16 with a byte order mark, else UTF-8, else Windows-1252, -1253 or -1251)',
   'form.cli.sheetRead': 'The sheet to read (xlsx input; default the active sheet, else the first visible one)',
 
