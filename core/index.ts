@@ -13,4 +13,5 @@ export { AbcxyzError, t, setLanguage, type MessageKey } from './messages';
 export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay, OFFSET_1904 } from './basics/dates';
 export { columnLetter, mapColumns as detectColumns, NOT_USED } from './read/headers';
 export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './report/layout';
-export { segmentTable, matrixTable, abcColumn, xyzColumn, type FunctionValue } from './functions';
+export { segmentTable, matrixTable, abcColumn, xyzColumn, pAliveTable, type FunctionValue } from './functions';
+export { expectedPurchases, fitBgnbd, pAlive, summarise as summariseHistories, type BgnbdFit, type BgnbdParameters, type BgnbdParams } from './analyses/bgnbd';

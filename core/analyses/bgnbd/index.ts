@@ -1,0 +1,109 @@
+// The BG/NBD model of SPEC §11 for one run: each customer's history from its transaction days,
+// the fit, and per customer P(alive) and the expected transaction days in the next horizonDays.
+//   summary.ts     histories condensed into the sums the likelihood needs
+//   likelihood.ts  the log-likelihood with its gradient and Hessian in log-parameters
+//   newton.ts      the safeguarded Newton method that maximises it
+//   fit.ts         starts, limits, what counts as converged
+//   hyp2f1.ts      the hypergeometric series of the expectation, in a form that cannot fail
+//   expectation.ts P(alive) and the conditional expectation
+// The model is fitted whenever the ledger has dates, whichever rule gives the status: the columns
+// are there for the analyst either way; churn-model only decides what the status reads.
+
+import { t } from '../../messages';
+import { fitBgnbd, MIN_REPEATERS, UNIT_DAYS, type BgnbdFit } from './fit';
+import { expectedPurchases, pAlive } from './expectation';
+import { summarise, type DayHistories } from './summary';
+import type { Aggregates } from '../../aggregate';
+import type { SegmentOptions } from '../../types';
+
+export { fitBgnbd, fitFrom, MIN_REPEATERS, UNIT_DAYS, type BgnbdFit, type TimeUnit } from './fit';
+export { deathLogOdds, expectedPurchases, pAlive, type BgnbdParams } from './expectation';
+export { summarise, type BgnbdSummary, type DayHistories } from './summary';
+export { logLikelihood } from './likelihood';
+export { hyp2f1, hyp2f1Tail } from './hyp2f1';
+
+/** What the result says about the model: the JSON contract's parameters.bgnbd. */
+export interface BgnbdParameters {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  logLikelihood: number;
+  customers: number;
+  /** Customers of them with a second transaction day (the parameters block shows it). */
+  repeaters: number;
+  converged: boolean;
+  unit: 'week' | 'day';
+}
+
+export interface ChurnModel {
+  /** Null when no fit was tried (too few repeat buyers); else the fit, converged or not. */
+  parameters: BgnbdParameters | null;
+  /** By customer index; NaN where there is no model or no transaction day. */
+  pAlive: Float64Array;
+  expected: Float64Array;
+  /** Whether the columns hold values (a converged fit). */
+  available: boolean;
+  /** Why there is no model, when there is none (names BG/NBD, and says when the gap rule stands in). */
+  warning: string | null;
+}
+
+/** The histories of the customers with a transaction day, and their customer indices. */
+function histories(agg: Aggregates, asOf: number): { h: DayHistories; index: Int32Array } {
+  let n = 0;
+  for (let c = 0; c < agg.n; c++) if (agg.txDays[c] > 0) n++;
+  const index = new Int32Array(n), x = new Int32Array(n), tDays = new Int32Array(n), TDays = new Int32Array(n);
+  for (let c = 0, k = 0; c < agg.n; c++) {
+    if (agg.txDays[c] === 0) continue;
+    index[k] = c;
+    x[k] = agg.txDays[c] - 1;
+    tDays[k] = agg.txLast[c] - agg.txFirst[c];
+    TDays[k] = asOf - agg.txFirst[c];
+    k++;
+  }
+  return { h: { n, x, tDays, TDays }, index };
+}
+
+const PARAMETER_NAMES = ['r', 'α', 'a', 'b'] as const;
+
+function parametersOf(f: BgnbdFit): BgnbdParameters {
+  return { r: f.r, alpha: f.alpha, a: f.a, b: f.b, logLikelihood: f.logLikelihood, customers: f.customers, repeaters: f.repeaters, converged: f.converged, unit: f.unit };
+}
+
+/** Fit the model to the ledger's transaction days up to as-of, and answer for each customer. */
+export function churnModel(agg: Aggregates, asOf: number, o: SegmentOptions): ChurnModel {
+  const pA = new Float64Array(agg.n).fill(NaN);
+  const expected = new Float64Array(agg.n).fill(NaN);
+  const unitDays = UNIT_DAYS[o.bgnbdUnit];
+  const { h, index } = histories(agg, asOf);
+  const summary = summarise(h, unitDays);
+  const fit = fitBgnbd(summary, o.bgnbdUnit);
+  const fallback = o.churnModel === 'bgnbd' ? t('warn.bgnbdFallback') : '';
+  if (!fit) {
+    // no customer at all: the reader's warnings already say why, and there is nothing to model
+    if (summary.customers === 0) return { parameters: null, pAlive: pA, expected, available: false, warning: null };
+    return {
+      parameters: null, pAlive: pA, expected, available: false,
+      warning: t('warn.bgnbdFew', { repeaters: summary.repeaters, customers: summary.customers, min: MIN_REPEATERS, fallback }),
+    };
+  }
+  if (!fit.converged) {
+    const warning = fit.stop === 'bound'
+      ? t('warn.bgnbdBound', { parameter: boundParameter(fit, summary.maxT), fallback })
+      : t('warn.bgnbdNotConverged', { steps: fit.iterations, fallback });
+    return { parameters: parametersOf(fit), pAlive: pA, expected, available: false, warning };
+  }
+  const horizon = o.horizonDays / unitDays;
+  for (let k = 0; k < h.n; k++) {
+    const x = h.x[k], tx = h.tDays[k] / unitDays, T = h.TDays[k] / unitDays;
+    pA[index[k]] = pAlive(fit, x, tx, T);
+    expected[index[k]] = expectedPurchases(fit, horizon, x, tx, T);
+  }
+  return { parameters: parametersOf(fit), pAlive: pA, expected, available: true, warning: null };
+}
+
+/** The parameter farthest out of its usual range (α relative to the longest T), for the warning. */
+function boundParameter(f: BgnbdFit, maxT: number): string {
+  const logs = [f.r, f.alpha / maxT, f.a, f.b].map((v) => Math.abs(Math.log(v)));
+  return PARAMETER_NAMES[logs.indexOf(Math.max(...logs))];
+}
