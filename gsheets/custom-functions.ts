@@ -2,7 +2,7 @@
 // The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
 // turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
 
-import { AbcxyzError, abcColumn, matrixTable, segmentTable, t, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core';
+import { AbcxyzError, abcColumn, matrixTable, pAliveTable, segmentTable, t, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core';
 import { dayOfDateIn } from './sheet-time-zone';
 
 type Cells = RawCell[][];
@@ -66,6 +66,15 @@ export function matrixFunction(customers: unknown, amounts: unknown, dates: unkn
   try {
     const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
     return matrixTable(c, a, d, o, zoneOptions());
+  } catch (e) {
+    throw asCellError(e);
+  }
+}
+
+export function pAliveFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): FunctionValue[][] {
+  try {
+    const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
+    return pAliveTable(c, a, d, o, zoneOptions());
   } catch (e) {
     throw asCellError(e);
   }

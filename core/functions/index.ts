@@ -107,6 +107,23 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
   return out;
 }
 
+/**
+ * =ABCXYZ.PALIVE(customers, amounts, dates, [options]): per customer (in the report's order) its
+ * P(alive) and expected purchases in the next horizon-days (SPEC §11), header row first. The
+ * model needs the dates, so they are not optional here; when it cannot be fitted the function
+ * answers with the reason (the warning of the report) rather than a column of blanks.
+ */
+export function pAliveTable(customers: Range, amounts: Range, dates: Range | null | undefined, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
+  const noDates = !dates || dates.length === 0 || dates.every((row) => row.every(blank));
+  if (noDates) argError(t('fn.empty', { name: 'dates' }));
+  const result = runArgs(customers, amounts, dates, options, extra);
+  const list = customersOf(result);
+  if (result.bgnbdWarning) argError(result.bgnbdWarning);
+  const out: FunctionValue[][] = [[t('h.customer'), t('h.pAlive'), t('h.expectedPurchases')]];
+  for (let k = 0; k < list.length; k++) out.push([list.customer(k), list.pAlive(k) ?? '', list.expectedPurchases(k) ?? '']);
+  return out;
+}
+
 /** =ABCXYZ.MATRIX(...): the 3 × 3 customer counts with headers. */
 export function matrixTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
   const r = runArgs(customers, amounts, dates, options, extra);
