@@ -14,4 +14,4 @@ export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, p
 export { columnLetter, mapColumns as detectColumns, NOT_USED } from './read/headers';
 export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './report/layout';
 export { segmentTable, matrixTable, abcColumn, xyzColumn, pAliveTable, type FunctionValue } from './functions';
-export { expectedPurchases, fitBgnbd, pAlive, summarise as summariseHistories, type BgnbdFit, type BgnbdParameters, type BgnbdParams } from './analyses/bgnbd';
+export { bgnbdModel, expectedPurchases, pAlive, type BgnbdParameters, type BgnbdParams, type DayHistories } from './analyses/bgnbd';

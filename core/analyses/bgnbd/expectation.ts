@@ -45,8 +45,11 @@ export function pAlive(p: BgnbdParams, x: number, t: number, T: number): number 
 /** (e^{hL} − 1)/h, with its limit L at h = 0. */
 const expm1Over = (h: number, L: number): number => (h === 0 ? L : Math.expm1(h * L) / h);
 
-/** Expected transaction days in the next `horizon` (model units) of a customer with history (x, t_x, T). */
-export function expectedPurchases(p: BgnbdParams, horizon: number, x: number, t: number, T: number): number {
+/**
+ * E[Y(t) | x, t_x, T] / P(alive): what the expectation would be for a customer known to be alive.
+ * It depends on x and T only, so many customers share it (expectedPurchases multiplies it by P(alive)).
+ */
+export function aliveExpectation(p: BgnbdParams, horizon: number, x: number, T: number): number {
   if (!(horizon > 0)) return 0;
   const { r, alpha, a, b } = p;
   const c = a + b + x - 1;
@@ -55,5 +58,11 @@ export function expectedPurchases(p: BgnbdParams, horizon: number, x: number, t:
   // ln(1 − z) from its parts, exact where z is near 1
   const L = Math.log(alpha + T) - Math.log(alpha + T + horizon);
   const bracket = -c * expm1Over(h, L) - Math.exp(h * L) * hyp2f1Tail(a + b - 1 - r, h, c, z);
-  return Math.max(0, bracket) * pAlive(p, x, t, T);
+  // the exact value is positive; a rounding below zero would read as a negative count
+  return Math.max(0, bracket);
+}
+
+/** Expected transaction days in the next `horizon` (model units) of a customer with history (x, t_x, T). */
+export function expectedPurchases(p: BgnbdParams, horizon: number, x: number, t: number, T: number): number {
+  return aliveExpectation(p, horizon, x, T) * pAlive(p, x, t, T);
 }

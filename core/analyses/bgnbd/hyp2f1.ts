@@ -21,11 +21,10 @@ export function hyp2f1Tail(A: number, B: number, c: number, z: number): number {
   let sum = term;
   for (let k = 1; k < MAX_TERMS; k++) {
     term *= ((A + k) * (B + k) * z) / ((c + k) * (k + 1));
-    const before = sum;
     sum += term;
-    // stop once a term no longer changes the sum and the terms are shrinking for good
-    // (the ratio is below 1 from here on: (A+k)(B+k)/((c+k)(k+1)) falls towards 1 as k grows)
-    if (sum === before && Math.abs((A + k) * (B + k) * z) < Math.abs((c + k) * (k + 1))) break;
+    // stop once a term is below the last digits of the sum and the terms are shrinking for good
+    // (the ratio of the terms is below 1 from here on, falling towards z as k grows)
+    if (Math.abs(term) <= 1e-16 * Math.abs(sum) && Math.abs((A + k) * (B + k) * z) < Math.abs((c + k) * (k + 1))) break;
   }
   return sum;
 }

@@ -11,13 +11,13 @@
 
 import { t } from '../../messages';
 import { fitBgnbd, MIN_REPEATERS, UNIT_DAYS, type BgnbdFit } from './fit';
-import { expectedPurchases, pAlive } from './expectation';
-import { summarise, type DayHistories } from './summary';
+import { aliveExpectation, pAlive } from './expectation';
+import { distinctHistories, summarise, type DayHistories } from './summary';
 import type { Aggregates } from '../../aggregate';
 import type { SegmentOptions } from '../../types';
 
 export { fitBgnbd, fitFrom, MIN_REPEATERS, UNIT_DAYS, type BgnbdFit, type TimeUnit } from './fit';
-export { deathLogOdds, expectedPurchases, pAlive, type BgnbdParams } from './expectation';
+export { aliveExpectation, deathLogOdds, expectedPurchases, pAlive, type BgnbdParams } from './expectation';
 export { summarise, type BgnbdSummary, type DayHistories } from './summary';
 export { logLikelihood } from './likelihood';
 export { hyp2f1, hyp2f1Tail } from './hyp2f1';
@@ -39,7 +39,7 @@ export interface BgnbdParameters {
 export interface ChurnModel {
   /** Null when no fit was tried (too few repeat buyers); else the fit, converged or not. */
   parameters: BgnbdParameters | null;
-  /** By customer index; NaN where there is no model or no transaction day. */
+  /** By customer index (bgnbdModel: by history); NaN where there is no model or no transaction day. */
   pAlive: Float64Array;
   expected: Float64Array;
   /** Whether the columns hold values (a converged fit). */
@@ -70,12 +70,17 @@ function parametersOf(f: BgnbdFit): BgnbdParameters {
   return { r: f.r, alpha: f.alpha, a: f.a, b: f.b, logLikelihood: f.logLikelihood, customers: f.customers, repeaters: f.repeaters, converged: f.converged, unit: f.unit };
 }
 
-/** Fit the model to the ledger's transaction days up to as-of, and answer for each customer. */
-export function churnModel(agg: Aggregates, asOf: number, o: SegmentOptions): ChurnModel {
-  const pA = new Float64Array(agg.n).fill(NaN);
-  const expected = new Float64Array(agg.n).fill(NaN);
+/** The options the model reads. */
+export type ModelOptions = Pick<SegmentOptions, 'bgnbdUnit' | 'horizonDays' | 'churnModel'>;
+
+/**
+ * Fit the model to customer histories in whole days and answer for each — the whole BG/NBD step
+ * of a run after the aggregation (the benchmark times exactly this).
+ */
+export function bgnbdModel(h: DayHistories, o: ModelOptions): ChurnModel {
+  const pA = new Float64Array(h.n).fill(NaN);
+  const expected = new Float64Array(h.n).fill(NaN);
   const unitDays = UNIT_DAYS[o.bgnbdUnit];
-  const { h, index } = histories(agg, asOf);
   const summary = summarise(h, unitDays);
   const fit = fitBgnbd(summary, o.bgnbdUnit);
   const fallback = o.churnModel === 'bgnbd' ? t('warn.bgnbdFallback') : '';
@@ -93,13 +98,30 @@ export function churnModel(agg: Aggregates, asOf: number, o: SegmentOptions): Ch
       : t('warn.bgnbdNotConverged', { steps: fit.iterations, fallback });
     return { parameters: parametersOf(fit), pAlive: pA, expected, available: false, warning };
   }
+  // P(alive) once per distinct history and the series of the expectation once per distinct
+  // (x, T) — 12,000 of the 1e6-row ledger's 70,000 customers — then copied to the customers
   const horizon = o.horizonDays / unitDays;
-  for (let k = 0; k < h.n; k++) {
-    const x = h.x[k], tx = h.tDays[k] / unitDays, T = h.TDays[k] / unitDays;
-    pA[index[k]] = pAlive(fit, x, tx, T);
-    expected[index[k]] = expectedPurchases(fit, horizon, x, tx, T);
+  const { patterns: u, patternOf } = summary;
+  const xT = distinctHistories({ n: u.n, x: u.x, tDays: new Int32Array(u.n), TDays: u.TDays }, Math.round(summary.maxT * unitDays));
+  const alive = new Float64Array(xT.count);
+  for (let q = 0; q < xT.count; q++) { const p = xT.first[q]; alive[q] = aliveExpectation(fit, horizon, u.x[p], u.TDays[p] / unitDays); }
+  const pP = new Float64Array(u.n), eP = new Float64Array(u.n);
+  for (let p = 0; p < u.n; p++) {
+    pP[p] = pAlive(fit, u.x[p], u.tDays[p] / unitDays, u.TDays[p] / unitDays);
+    eP[p] = alive[xT.of[p]] * pP[p];
   }
+  for (let k = 0; k < h.n; k++) { pA[k] = pP[patternOf[k]]; expected[k] = eP[patternOf[k]]; }
   return { parameters: parametersOf(fit), pAlive: pA, expected, available: true, warning: null };
+}
+
+/** Fit the model to the ledger's transaction days up to as-of, and answer for each customer (by customer index). */
+export function churnModel(agg: Aggregates, asOf: number, o: SegmentOptions): ChurnModel {
+  const { h, index } = histories(agg, asOf);
+  const m = bgnbdModel(h, o);
+  const pA = new Float64Array(agg.n).fill(NaN);
+  const expected = new Float64Array(agg.n).fill(NaN);
+  for (let k = 0; k < h.n; k++) { pA[index[k]] = m.pAlive[k]; expected[index[k]] = m.expected[k]; }
+  return { ...m, pAlive: pA, expected };
 }
 
 /** The parameter farthest out of its usual range (α relative to the longest T), for the warning. */
