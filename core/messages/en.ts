@@ -255,7 +255,7 @@ export const en = {
   'form.bgnbd-unit.week': 'Weeks',
   'form.bgnbd-unit.day': 'Days',
   'warn.bgnbdFew': 'BG/NBD: only {repeaters} of {customers} customer(s) bought on more than one day; the model needs at least {min}, so P(alive) and expected purchases are left empty.{fallback}',
-  'warn.bgnbdBound': 'BG/NBD: the fit did not converge — the likelihood keeps rising as {parameter} runs to a limit, so the data show no clear sign of customers dropping out; P(alive) and expected purchases are left empty.{fallback}',
+  'warn.bgnbdBound': 'BG/NBD: the fit did not converge — the likelihood keeps rising as {parameter} runs to a limit ({value}), so the data do not pin the model down (customers too alike, or no sign of dropping out); P(alive) and expected purchases are left empty.{fallback}',
   'warn.bgnbdNotConverged': 'BG/NBD: the fit did not converge after {steps} steps, so P(alive) and expected purchases are left empty.{fallback}',
   'warn.bgnbdFallback': ' With churn-model=bgnbd, the statuses come from the gap rule instead.',
   // why a class is empty (shown in its cell)

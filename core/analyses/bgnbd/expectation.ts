@@ -7,17 +7,21 @@
 // can only drop out right after a purchase — the model's known blind spot for one-time buyers.
 //
 // E[Y(t) | x, t_x, T], the expected transaction days in the next t (eq. 10):
-//   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive),
-//   z = t/(α+T+t).
-// As written it breaks three ways: the power and the ₂F₁ overflow for large x (the ₂F₁ grows like
-// (1−z)^{a−1−r−x}), a = 1 is 0/0, and a+b+x−1 ≤ 0 (x = 0, a + b < 1) makes the series divide by
-// zero or alternate wildly. Euler's transformation ₂F₁(A,B;c;z) = (1−z)^{c−A−B} ₂F₁(c−A, c−B; c; z)
-// — the one lifetimes falls back on when ₂F₁ overflows — cancels the power exactly:
-//   ((1−z))^{r+x} ₂F₁(r+x, b+x; c; z) = (1−z)^h ₂F₁(a+b−1−r, h; c; z),  c = a+b+x−1, h = a−1,
-// and with ₂F₁ = 1 + h·S/c (hyp2f1.ts) the bracket over h becomes
-//   (c/h)·[1 − (1−z)^h] − (1−z)^h·S = c·(−expm1(h·ln(1−z))/h) − (1−z)^h·S,
-// where expm1(hL)/h tends to L as h → 0 (so a = 1 is no special case but the limit) and S is a
-// series with positive denominators only. Every quantity is finite for every r, α, a, b > 0.
+//   (c/h) · [1 − Q] · P(alive),   Q = ((α+T)/(α+T+t))^{r+x} ₂F₁(r+x, b+x; c; z),
+//   c = a+b+x−1, h = a−1, z = t/(α+T+t), so (α+T)/(α+T+t) = 1−z.
+// As written it breaks three ways: the power and the ₂F₁ overflow for large x (the series grows
+// like (1−z)^{a−1−r−x}: lifetimes' inf, which it catches), a = 1 is 0/0, and c ≤ 0 (x = 0,
+// a + b < 1) makes the series divide by zero or alternate wildly (lifetimes#442: NaN). Euler's
+// transformation ₂F₁(A,B;c;z) = (1−z)^{c−A−B} ₂F₁(c−A, c−B; c; z) — lifetimes' fallback — turns Q into
+//   Q = (1−z)^h ₂F₁(a+b−1−r, h; c; z),
+// whose series grows like (1−z)^{x+r+1−a} instead. The two exponents are each other's negatives,
+// so one of the two series always has bounded terms: the transformed one when x + r + 1 ≥ a (every
+// customer who bought again, for any usual a), the original one otherwise (a large a with few
+// purchases). With ₂F₁ = 1 + B·S/c (hyp2f1.ts, S free of (c)_k), [1 − Q] over h becomes
+//   transformed: c·(−expm1(h·L)/h) − (1−z)^h·S(a+b−1−r, h; c; z),  L = ln(1−z),
+//   original:    (−c·expm1(q·L) − (1−z)^q·(b+x)·S(q, b+x; c; z)) / h,  q = r + x,
+// where expm1(hL)/h tends to L as h → 0 (a = 1 is the limit, no special case), and the original
+// form is only used with a > x + r + 1 > 1, where h > 0 and c > 0. Finite for every r, α, a, b > 0.
 
 /** The fitted parameters, α in the model's time unit. */
 export interface BgnbdParams {
@@ -57,9 +61,14 @@ export function aliveExpectation(p: BgnbdParams, horizon: number, x: number, T: 
   const z = horizon / (alpha + T + horizon);
   // ln(1 − z) from its parts, exact where z is near 1
   const L = Math.log(alpha + T) - Math.log(alpha + T + horizon);
-  const bracket = -c * expm1Over(h, L) - Math.exp(h * L) * hyp2f1Tail(a + b - 1 - r, h, c, z);
+  let bracket: number;
+  if (x + r + 1 >= a) bracket = -c * expm1Over(h, L) - Math.exp(h * L) * hyp2f1Tail(a + b - 1 - r, h, c, z);
+  else {
+    const q = r + x;
+    bracket = (-c * Math.expm1(q * L) - Math.exp(q * L) * (b + x) * hyp2f1Tail(q, b + x, c, z)) / h;
+  }
   // the exact value is positive; a rounding below zero would read as a negative count
-  return Math.max(0, bracket);
+  return bracket > 0 ? bracket : 0;
 }
 
 /** Expected transaction days in the next `horizon` (model units) of a customer with history (x, t_x, T). */

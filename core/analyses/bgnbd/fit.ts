@@ -60,7 +60,7 @@ export function fitFrom(s: BgnbdSummary, theta0: ArrayLike<number>): NewtonResul
     lower: [-LIMIT, lnScale - LIMIT, -LIMIT, -LIMIT],
     upper: [LIMIT, lnScale + LIMIT, LIMIT, LIMIT],
     gradientTolerance: 1e-9,
-    maxIterations: 200,
+    maxIterations: 100,
     maxStep: 3,
   });
 }
@@ -79,6 +79,10 @@ export function fitBgnbd(s: BgnbdSummary, unit: TimeUnit): BgnbdFit | null {
     if (run.converged) break;
   }
   const best = runs.reduce((p, q) => ((q.converged && !p.converged) || (q.converged === p.converged && q.value < p.value) ? q : p));
+  // a run that stopped within a factor 10 of a limit was on its way out (the likelihood flattens
+  // as it goes: r, α → ∞ together is one common purchase rate, a, b → ∞ one common dropout)
+  const lnScale = Math.log(s.maxT);
+  const outward = !best.converged && Array.from(best.x).some((v, i) => Math.abs(v - (i === 1 ? lnScale : 0)) > LIMIT - Math.LN10);
   const [r, alpha, a, b] = Array.from(best.x, Math.exp);
   return {
     r, alpha, a, b,
@@ -88,6 +92,6 @@ export function fitBgnbd(s: BgnbdSummary, unit: TimeUnit): BgnbdFit | null {
     converged: best.converged,
     unit,
     iterations,
-    stop: best.stop,
+    stop: outward ? 'bound' : best.stop,
   };
 }

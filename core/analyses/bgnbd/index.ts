@@ -94,7 +94,7 @@ export function bgnbdModel(h: DayHistories, o: ModelOptions): ChurnModel {
   }
   if (!fit.converged) {
     const warning = fit.stop === 'bound'
-      ? t('warn.bgnbdBound', { parameter: boundParameter(fit, summary.maxT), fallback })
+      ? t('warn.bgnbdBound', { ...boundParameter(fit, summary.maxT), fallback })
       : t('warn.bgnbdNotConverged', { steps: fit.iterations, fallback });
     return { parameters: parametersOf(fit), pAlive: pA, expected, available: false, warning };
   }
@@ -124,8 +124,9 @@ export function churnModel(agg: Aggregates, asOf: number, o: SegmentOptions): Ch
   return { ...m, pAlive: pA, expected };
 }
 
-/** The parameter farthest out of its usual range (α relative to the longest T), for the warning. */
-function boundParameter(f: BgnbdFit, maxT: number): string {
+/** The parameter farthest out of its usual range (α relative to the longest T) and its value, for the warning. */
+function boundParameter(f: BgnbdFit, maxT: number): { parameter: string; value: string } {
   const logs = [f.r, f.alpha / maxT, f.a, f.b].map((v) => Math.abs(Math.log(v)));
-  return PARAMETER_NAMES[logs.indexOf(Math.max(...logs))];
+  const k = logs.indexOf(Math.max(...logs));
+  return { parameter: PARAMETER_NAMES[k], value: `${+[f.r, f.alpha, f.a, f.b][k].toPrecision(3)}` };
 }
