@@ -12,6 +12,9 @@ export { resolveOptions, parseOptionText, setOptionFromText, OPTION_TEXT, COLUMN
 export { AbcxyzError, t, setLanguage, type MessageKey } from './messages';
 export { isoFromDay, serialFromDay, dayFromSerial, dayFromCivil, civilFromDay, parseIsoDay, OFFSET_1904 } from './basics/dates';
 export { columnLetter, mapColumns as detectColumns, NOT_USED } from './read/headers';
-export { buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER } from './report/layout';
-export { segmentTable, matrixTable, abcColumn, xyzColumn, pAliveTable, type FunctionValue } from './functions';
+export {
+  buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER, markerValue,
+  EXCEL_LIMITS, SHEETS_LIMITS, XLSX_LIMITS, cutText, freeSheetName, hostCells, textRoom, validSheetName, type ReportLimits,
+} from './report/layout';
+export { segmentTable, matrixTable, abcColumn, xyzColumn, pAliveTable, type FunctionValue, type FunctionLimits } from './functions';
 export { bgnbdModel, expectedPurchases, pAlive, type BgnbdParameters, type BgnbdParams, type DayHistories } from './analyses/bgnbd';

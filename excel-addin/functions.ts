@@ -4,7 +4,7 @@
 // No Office globals at module level: the build registers the functions (functions-register.ts), and
 // tests import this file in Node.
 
-import { AbcxyzError, abcColumn, matrixTable, pAliveTable, segmentTable, xyzColumn, type RawCell } from '../core';
+import { AbcxyzError, EXCEL_LIMITS, abcColumn, matrixTable, pAliveTable, segmentTable, xyzColumn, type RawCell } from '../core';
 
 type Matrix = RawCell[][];
 
@@ -40,7 +40,8 @@ function optionalRange(m: Matrix | null | undefined): Matrix | null {
  * @returns The customer table.
  */
 export function segment(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
-  return guarded(() => segmentTable(customers, amounts, optionalRange(dates), options ?? null));
+  // a spilled table stops at the grid's last row, with a line saying how many more; texts fit a cell
+  return guarded(() => segmentTable(customers, amounts, optionalRange(dates), options ?? null, {}, { rows: EXCEL_LIMITS.rows, cells: Infinity, cellChars: EXCEL_LIMITS.cellChars }));
 }
 
 /**
@@ -92,5 +93,5 @@ export function matrix(customers: any[][], amounts: any[][], dates?: any[][], op
  * @returns Customer, P(alive) and expected purchases in the next horizon-days (default 90), header row first.
  */
 export function palive(customers: any[][], amounts: any[][], dates: any[][], options?: string): any[][] {
-  return guarded(() => pAliveTable(customers, amounts, optionalRange(dates), options ?? null));
+  return guarded(() => pAliveTable(customers, amounts, optionalRange(dates), options ?? null, {}, { rows: EXCEL_LIMITS.rows, cells: Infinity, cellChars: EXCEL_LIMITS.cellChars }));
 }

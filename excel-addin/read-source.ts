@@ -5,6 +5,7 @@
 // the web; the workbook's date system and the columns formatted as dates are read alongside.
 
 import { AbcxyzError, t, type RawCell } from '../core';
+import { jsonBytes } from './payload';
 import { queueProbe, readProbe, type PendingProbe, type WorkbookProbe } from './workbook-probe';
 
 /** Response budget for one chunk of values (Excel on the web fails responses over 5 MB). */
@@ -31,8 +32,8 @@ export interface SourceData {
 export interface ReadOptions {
   /** Only the header row (for the mapping drop-downs); skips values below it. */
   headerOnly?: boolean;
-  /** Also read what the writer needs (sheet, table and marker names). */
-  probeKey?: string;
+  /** Also read what the writer needs (sheets, defined names, tables). */
+  probe?: boolean;
   /** Getting the region around a cell needs ExcelApi 1.13; without it the used range is taken. */
   regionSupported?: boolean;
   readBudget?: number;
@@ -88,7 +89,7 @@ export async function readSource(context: Excel.RequestContext, options: ReadOpt
   const region = options.regionSupported === false ? null : selection.getCell(0, 0).getSurroundingRegion().load(DIMS);
   const dateProbe = wb.functions.date(2000, 1, 1).load('value');
   let pending: PendingProbe | null = null;
-  if (options.probeKey) pending = queueProbe(context, options.probeKey);
+  if (options.probe) pending = queueProbe(context);
   await context.sync();
   syncs++;
 
@@ -106,7 +107,7 @@ export async function readSource(context: Excel.RequestContext, options: ReadOpt
     grid,
     date1904,
     dateColumns,
-    probe: pending && options.probeKey ? readProbe(pending, options.probeKey) : null,
+    probe: pending ? readProbe(pending) : null,
     syncs,
   };
 }
@@ -138,7 +139,7 @@ async function readValues(context: Excel.RequestContext, sheet: Excel.Worksheet,
     if (fmt) formats = fmt.numberFormat[0];
     // learn the real cost from a sample of what arrived (at most 200 rows are measured)
     const sample = values.slice(0, 200);
-    const measured = JSON.stringify(sample).length / Math.max(1, sample.length * rect.cols);
+    const measured = jsonBytes(sample) / Math.max(1, sample.length * rect.cols);
     bytesPerCell = Math.max(bytesPerCell, measured * 1.2);
     start += rows;
   }

@@ -2,7 +2,7 @@
 // "Segment customers": read the transactions, run the core, write the report. The glue between
 // the Excel reader and writer and the core; everything it decides is about Excel, not segmentation.
 
-import { MARKER, buildLayout, columnLetter, detectColumns, segment, type PartialOptions, type SegmentResult } from '../core';
+import { EXCEL_LIMITS, buildLayout, columnLetter, detectColumns, segment, type PartialOptions, type SegmentResult } from '../core';
 import { readSource, type SourceData } from './read-source';
 import { writeLayout, type WriteReport } from './write-layout';
 
@@ -12,6 +12,8 @@ export interface RunOutcome {
   result: SegmentResult;
   source: SourceData;
   written: WriteReport;
+  /** What the task pane lists: what the report left out to fit Excel's grid, then the run's warnings. */
+  warnings: string[];
   syncs: number;
 }
 
@@ -36,7 +38,7 @@ export function withDateColumn(source: SourceData, options: PartialOptions): Par
 
 export async function segmentWorkbook(context: Excel.RequestContext, options: PartialOptions, run: RunOptions = {}): Promise<RunOutcome> {
   await run.onPhase?.('reading');
-  const source = await readSource(context, { probeKey: MARKER.key, regionSupported: run.regionSupported });
+  const source = await readSource(context, { probe: true, regionSupported: run.regionSupported });
   await run.onPhase?.('computing');
   const effective: PartialOptions = {
     ...withDateColumn(source, options),
@@ -45,9 +47,10 @@ export async function segmentWorkbook(context: Excel.RequestContext, options: Pa
     firstRow: source.rect.row + 1,
   };
   const result = segment(source.grid, effective);
-  const layout = buildLayout(result);
+  // shortened here, not by an Excel error half-way, when the report is larger than a sheet holds
+  const layout = buildLayout(result, EXCEL_LIMITS);
   await run.onPhase?.('writing');
   const written = await writeLayout(context, layout, { probe: source.probe ?? undefined, date1904: source.date1904, requestBudget: run.requestBudget });
   await run.onPhase?.('done');
-  return { result, source, written, syncs: source.syncs + written.syncs };
+  return { result, source, written, warnings: [...layout.warnings, ...result.warnings], syncs: source.syncs + written.syncs };
 }

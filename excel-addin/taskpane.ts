@@ -271,8 +271,9 @@ function showSummary(out: RunOutcome): void {
   $('top').replaceChildren(...top.map((k) => { const share = l.share(k); return el('li', `${l.customer(k)} — ${share === null ? '' : pct(share)}`); }));
   $('top-title').hidden = top.length === 0;
   const list = $('warnings');
-  list.replaceChildren(...r.warnings.map((w) => el('li', w)));
-  $('warn-title').hidden = r.warnings.length === 0;
+  const warnings = out.warnings ?? r.warnings;
+  list.replaceChildren(...warnings.map((w) => el('li', w)));
+  $('warn-title').hidden = warnings.length === 0;
   $('summary').hidden = false;
   $('sum-title').focus();
 }

@@ -2,10 +2,47 @@
 // The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
 // turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
 
-import { AbcxyzError, abcColumn, matrixTable, pAliveTable, segmentTable, t, xyzColumn, type FunctionValue, type PartialOptions, type RawCell } from '../core';
+import { AbcxyzError, SHEETS_LIMITS, abcColumn, matrixTable, pAliveTable, segmentTable, t, xyzColumn, type FunctionLimits, type FunctionValue, type PartialOptions, type RawCell } from '../core';
 import { dayOfDateIn } from './sheet-time-zone';
 
 type Cells = RawCell[][];
+
+/**
+ * A custom function must return within 30 seconds. What it reads and returns is bounded so that it
+ * does: at most FUNCTION_MAX_CELLS cells of data in its arguments (refused with a sentence above
+ * that), and a table of at most FUNCTION_MAX_OUTPUT_CELLS cells (its first customers and a line
+ * saying how many more). Chosen from the test fakes' model (0.01 ms a cell written; the core
+ * segments about a million cells a second in Node); to be measured in a real spreadsheet.
+ */
+export const FUNCTION_MAX_CELLS = 2_000_000;
+export const FUNCTION_MAX_OUTPUT_CELLS = 500_000;
+const OUTPUT_LIMITS: FunctionLimits = { rows: SHEETS_LIMITS.rows, cells: FUNCTION_MAX_OUTPUT_CELLS, cellChars: SHEETS_LIMITS.cellChars };
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/**
+ * Cells of data in the arguments: up to the last row with a value in any of them (an open range
+ * such as A2:A brings every empty row of the sheet, which costs the function nothing).
+ */
+export function dataCells(ranges: (Cells | null)[]): number {
+  let rows = 0;
+  let width = 0;
+  for (const r of ranges) {
+    if (!r) continue;
+    width += r[0]?.length ?? 0;
+    let last = r.length;
+    while (last > rows && r[last - 1].every(isBlank)) last--;
+    if (last > rows) rows = last;
+  }
+  return rows * width;
+}
+
+function checkSize(ranges: (Cells | null)[]): void {
+  const cells = dataCells(ranges);
+  if (cells > FUNCTION_MAX_CELLS) {
+    throw new AbcxyzError(t('fn.sheets.tooLarge', { cells: cells.toLocaleString('en-US'), max: FUNCTION_MAX_CELLS.toLocaleString('en-US') }));
+  }
+}
 
 /** A single-cell argument arrives as the bare value, a range as a 2-D array; make both a 2-D array. */
 export function asRange(arg: unknown): Cells | null {
@@ -50,13 +87,15 @@ function tableArgs(customers: unknown, amounts: unknown, dates: unknown, options
   if (!c) throw new AbcxyzError(t('fn.sheets.customers', { name: 'customers', example: 'A2:A' }));
   if (!a) throw new AbcxyzError(t('fn.sheets.amounts', { name: 'amounts', example: 'C2:C' }));
   // an empty dates cell and trailing empty rows of open ranges (A2:A) are the core's business
-  return [c, a, asRange(dateArg), optionalText(opt)];
+  const d = asRange(dateArg);
+  checkSize([c, a, d]);
+  return [c, a, d, optionalText(opt)];
 }
 
 export function segmentFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): FunctionValue[][] {
   try {
     const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
-    return segmentTable(c, a, d, o, zoneOptions());
+    return segmentTable(c, a, d, o, zoneOptions(), OUTPUT_LIMITS);
   } catch (e) {
     throw asCellError(e);
   }
@@ -74,7 +113,7 @@ export function matrixFunction(customers: unknown, amounts: unknown, dates: unkn
 export function pAliveFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): FunctionValue[][] {
   try {
     const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
-    return pAliveTable(c, a, d, o, zoneOptions());
+    return pAliveTable(c, a, d, o, zoneOptions(), OUTPUT_LIMITS);
   } catch (e) {
     throw asCellError(e);
   }
@@ -84,6 +123,7 @@ export function abcFunction(values: unknown, a: unknown, b: unknown, rule: unkno
   try {
     const v = asRange(values);
     if (!v) throw new AbcxyzError(t('fn.sheets.values', { name: 'values' }));
+    checkSize([v]);
     return abcColumn(v, a, b, rule);
   } catch (e) {
     throw asCellError(e);
@@ -94,6 +134,7 @@ export function xyzFunction(periodValues: unknown, method: unknown, x: unknown, 
   try {
     const v = asRange(periodValues);
     if (!v) throw new AbcxyzError(t('fn.sheets.periodValues', { name: 'periodValues' }));
+    checkSize([v]);
     return xyzColumn(v, method, x, y);
   } catch (e) {
     throw asCellError(e);

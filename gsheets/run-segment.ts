@@ -4,7 +4,7 @@
 // is checked here: any script in the page (or the browser console) can call these functions.
 
 import {
-  AbcxyzError, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment,
+  AbcxyzError, MARKER, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment,
   type ColumnRole, type PartialOptions, type RawCell, type SegmentResult,
 } from '../core';
 import { msg } from './messages';
@@ -12,7 +12,7 @@ import { firstRowOf, isQualifiedA1, selectedSource } from './read-selection';
 import { loadSettings, saveSettings } from './settings-store';
 import { dayOfDateIn } from './sheet-time-zone';
 import { MAPPED_ROLES, SIDEBAR_OPTIONS, type MappedRole, type RunRequest, type RunSummary, type SavedSettings, type SelectionInfo } from './sidebar-api';
-import { writeLayout, type WriteOutcome } from './write-layout';
+import { RUN_LIMIT_MS, probeSpreadsheet, sheetsLimits, writeLayout, type WriteOutcome } from './write-layout';
 
 /** How long a second click waits for a running segmentation before giving up. */
 const LOCK_WAIT_MS = 10_000;
@@ -116,17 +116,20 @@ export function runSegmentation(input: unknown): RunSummary {
       dateObjectDay: dayOfDateIn(ss.getSpreadsheetTimeZone()),
     };
     const result = segment(grid, options);
-    const written = writeLayout(ss, buildLayout(result));
-    // the writes are still queued; applied after the lock is released, they could interleave with
-    // another run's (LockService's documented advice). A write that fails also fails here, in the run.
-    SpreadsheetApp.flush();
-    return summarize(result, written, started);
+    // what the spreadsheet has room for and the time left decide how much of the report is written:
+    // shortened here, with a sentence, rather than stopped by Sheets half-way
+    const probe = probeSpreadsheet(ss, MARKER);
+    const layout = buildLayout(result, sheetsLimits(probe, started + RUN_LIMIT_MS - Date.now()));
+    // new sheets first, the earlier report removed only after them, all under the lock; the
+    // writes are sent before the lock is released
+    const written = writeLayout(ss, layout, probe);
+    return summarize(result, written, started, layout.warnings);
   } finally {
     lock?.releaseLock();
   }
 }
 
-export function summarize(r: SegmentResult, written: WriteOutcome, started: number): RunSummary {
+export function summarize(r: SegmentResult, written: WriteOutcome, started: number, notes: readonly string[] = []): RunSummary {
   const nameOf = (role: string) => written.sheets.find((s) => s.role === role)?.name ?? null;
   const matrix: Record<string, number> = {};
   for (const [k, cell] of Object.entries(r.matrix)) matrix[k] = cell.customers;
@@ -142,7 +145,8 @@ export function summarize(r: SegmentResult, written: WriteOutcome, started: numb
     keyAccounts: r.totals.keyAccounts,
     keyAccountShare: r.totals.keyAccountShare,
     matrix,
-    warnings: r.warnings,
+    // what the report left out to fit the spreadsheet comes first
+    warnings: notes.length ? [...notes, ...r.warnings] : r.warnings,
     top: topKeyAccounts(r),
     winBack: r.winBack.length,
     asOf: r.asOf === null ? null : isoFromDay(r.asOf),

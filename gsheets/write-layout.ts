@@ -1,15 +1,23 @@
 /// <reference types="google-apps-script" />
-// Writes a core ReportLayout into the spreadsheet. What goes where is decided by core/layout.ts;
-// this file only decides how to get it into Sheets in a fixed number of service calls:
-// per sheet one insert, one resize, one setNumberFormats + setValues + setFontWeights over the
-// sheet's used rectangle, freeze, one filter, one setConditionalFormatRules, a few column-width
-// runs, and one developer-metadata marker. Nothing here loops over rows with a call.
+// Writes a core ReportLayout into the spreadsheet. What goes where is decided by core/report
+// (shortened there to what the spreadsheet has room for and what can be written in the time
+// left); this file only decides how to get it into Sheets in a fixed number of service calls:
+// per sheet one insert, a resize to exactly the cells it needs, one setNumberFormats + setValues +
+// setFontWeights over the sheet's used rectangle, freeze, one filter, one
+// setConditionalFormatRules, a few column-width runs, and one developer-metadata marker. Nothing
+// here loops over rows with a call.
+//
+// The earlier report is kept until the new one is written: the new sheets go in under names free
+// now ("ABC-XYZ (new)" while the earlier ABC-XYZ is there), are marked and filled, the queued
+// writes are sent (an error surfaces here, with the earlier report untouched), and only then are
+// the earlier sheets deleted and the new ones renamed to the proper names. A run that fails before
+// that deletes the sheets it added; the caller holds the document lock throughout.
 //
 // Apps Script queues writes and sends the queue when a read comes (or the script ends), so every
-// read after a write is a round trip. All reads come first; the only read between writes is the
+// read after a write is a round trip. All reads come first; the only reads between writes are the
 // ids of the new sheets, asked together right after the inserts.
 
-import { FORMATS, type CellRange, type ConditionalRule, type LayoutBlock, type LayoutSheet, type LayoutValue, type ReportLayout } from '../core';
+import { FORMATS, SHEETS_LIMITS, freeSheetName, hostCells, markerValue, t, type CellRange, type ConditionalRule, type LayoutBlock, type LayoutSheet, type LayoutValue, type ReportLayout, type ReportLimits } from '../core';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,35 +40,39 @@ const PX_PADDING = 10;
 export const DEFAULT_COLUMN_PX = 100;
 /** Adjacent wide columns share a width call when their widths differ by at most this many characters. */
 export const WIDTH_TOLERANCE_CHARS = 4;
+/** A sheet made by insertSheet has 1000 rows and 26 columns (verify in a real spreadsheet). */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLS = 26;
 
+/** A run of a menu item or a sidebar call may take 6 minutes (Apps Script quotas). */
+export const RUN_LIMIT_MS = 6 * 60_000;
+/** Kept free at the end of a run: the final send of the writes, the deletes of the earlier report, the lock. */
+export const RUN_MARGIN_MS = 30_000;
 /**
- * The marker value names the sheet's own id: a copy the analyst makes of a report sheet carries the
- * same developer metadata but has another id, so it is the analyst's sheet and is never deleted.
+ * What the writer takes writing one cell to cost — its number format, value and weight, in three
+ * calls — and one of its calls (about 60 a run, whatever the size). Cautious estimates, above the
+ * test fakes' model (0.03 ms a cell, 10 ms a call); to be measured in a real spreadsheet.
  */
-export function markerValue(value: string, sheetId: number): string {
-  return `${value}#${sheetId}`;
-}
+export const WRITE_MS_PER_CELL = 0.04;
+export const WRITE_CALL_MS = 100;
+export const WRITE_CALLS = 80;
 
-export function writeLayout(ss: Spreadsheet, layout: ReportLayout): WriteOutcome {
-  const old = productSheets(ss, layout.marker);
-  const names = freeSheetNames(ss, layout.sheets.map((s) => s.name), new Set(old.map((o) => o.name)));
-  for (const o of old) ss.deleteSheet(o.sheet);
-  // insertSheet places the sheet after the active one and activates it, so the sheets keep layout order
-  const sheets = names.map((name) => ss.insertSheet(name));
-  const ids = sheets.map((sheet) => sheet.getSheetId());
-  layout.sheets.forEach((spec, k) => {
-    // marked before its content, so a run that fails half-way leaves sheets the next run replaces
-    sheets[k].addDeveloperMetadata(layout.marker.key, markerValue(layout.marker.value, ids[k]));
-    writeSheet(sheets[k], spec);
-  });
-  if (sheets.length) sheets[0].activate();
-  return { sheets: layout.sheets.map((spec, k) => ({ role: spec.role, name: names[k] })), replaced: old.length };
-}
+export { markerValue };
 
 interface ProductSheet {
   sheet: Sheet;
   /** Lower case: sheet names are unique regardless of case. */
   name: string;
+}
+
+/** What the writer reads before it writes anything. */
+export interface SpreadsheetProbe {
+  /** Sheets an earlier run wrote (found by their marker). */
+  product: ProductSheet[];
+  /** Every sheet's name, lower case. */
+  names: Set<string>;
+  /** Cells of every sheet's grid (rows × columns), as Sheets counts them against its 10 million. */
+  cells: number;
 }
 
 /** The sheets an earlier run created; sheets without our marker (or with a copied one) are not among them. */
@@ -78,24 +90,117 @@ function productSheets(ss: Spreadsheet, marker: ReportLayout['marker']): Product
   return out;
 }
 
+/** Reads only: the earlier report's sheets, every sheet's name and size. */
+export function probeSpreadsheet(ss: Spreadsheet, marker: ReportLayout['marker']): SpreadsheetProbe {
+  const product = productSheets(ss, marker);
+  const names = new Set<string>();
+  let cells = 0;
+  for (const sheet of ss.getSheets()) {
+    names.add(sheet.getName().toLowerCase());
+    cells += sheet.getMaxRows() * sheet.getMaxColumns();
+  }
+  return { product, names, cells };
+}
+
 /**
- * "ABC-XYZ", else "ABC-XYZ (2)", "ABC-XYZ (3)" … — a sheet of the analyst's with the name is left
- * alone. Asked before anything is deleted (no read between writes): a name held by a sheet in
- * `freed` (lower case) is free, and needs no lookup, since no other sheet can hold it.
+ * Sheets' limits for this run: the cells the spreadsheet has left (less one new sheet's default
+ * grid, which exists for a moment before it is sized), and the cells that can be written in the
+ * time left to the run.
  */
-export function freeSheetNames(ss: Spreadsheet, preferred: string[], freed: ReadonlySet<string>): string[] {
-  const chosen = new Set<string>();
-  return preferred.map((base) => {
-    for (let k = 1; ; k++) {
-      const name = k === 1 ? base : `${base} (${k})`;
-      const key = name.toLowerCase();
-      if (chosen.has(key)) continue;
-      if (freed.has(key) || !ss.getSheetByName(name)) {
-        chosen.add(key);
-        return name;
-      }
-    }
+export function sheetsLimits(probe: SpreadsheetProbe, msLeft: number): ReportLimits {
+  const room = SHEETS_LIMITS.cells - probe.cells - NEW_SHEET_ROWS * NEW_SHEET_COLS;
+  const writeMs = msLeft - RUN_MARGIN_MS - WRITE_CALLS * WRITE_CALL_MS;
+  return { ...SHEETS_LIMITS, cells: Math.max(0, room), writeCells: Math.max(0, Math.floor(writeMs / WRITE_MS_PER_CELL)) };
+}
+
+interface SheetPlan {
+  spec: LayoutSheet;
+  /** The name the sheet goes in under (free now) and the one it has once the earlier report is gone. */
+  initial: string;
+  final: string;
+}
+
+/**
+ * "ABC-XYZ", else "ABC-XYZ (2)" … (a sheet of the analyst's keeps its name), as if the earlier
+ * report were gone; a name the earlier report still holds is taken at the swap, and the sheet
+ * goes in as "ABC-XYZ (new)" until then.
+ */
+function planSheets(layout: ReportLayout, probe: SpreadsheetProbe): SheetPlan[] {
+  const old = new Set(probe.product.map((p) => p.name));
+  const after = new Set([...probe.names].filter((n) => !old.has(n)));
+  const finals = layout.sheets.map((spec) => {
+    const name = freeSheetName(spec.name, after, SHEETS_LIMITS);
+    after.add(name.toLowerCase());
+    return name;
   });
+  const now = new Set([...probe.names, ...finals.map((n) => n.toLowerCase())]);
+  return layout.sheets.map((spec, k) => {
+    let initial = finals[k];
+    if (probe.names.has(initial.toLowerCase())) {
+      initial = freeSheetName(t('sheet.pending', { name: finals[k] }), now, SHEETS_LIMITS);
+      now.add(initial.toLowerCase());
+    }
+    return { spec, initial, final: finals[k] };
+  });
+}
+
+/** Apply the layout (see the top of this file); the writes are sent before it returns. */
+export function writeLayout(ss: Spreadsheet, layout: ReportLayout, probe: SpreadsheetProbe = probeSpreadsheet(ss, layout.marker)): WriteOutcome {
+  const plans = planSheets(layout, probe);
+  const added: Sheet[] = [];
+  let swapping = false;
+  try {
+    // insertSheet places the sheet after the active one and activates it, so the sheets keep layout order
+    for (const p of plans) {
+      const sheet = ss.insertSheet(p.initial);
+      added.push(sheet);
+      // sized at once: the spreadsheet's cells are counted against its limit
+      sizeSheet(sheet, p.spec);
+    }
+    const ids = added.map((sheet) => sheet.getSheetId());
+    // all marked before any content, so a run stopped half-way leaves sheets the next run replaces
+    added.forEach((sheet, k) => sheet.addDeveloperMetadata(layout.marker.key, markerValue(layout.marker.value, ids[k])));
+    plans.forEach((p, k) => writeSheet(added[k], p.spec));
+    // the new report is in the spreadsheet before the earlier one goes
+    if (probe.product.length) SpreadsheetApp.flush();
+    swapping = true;
+    for (const o of probe.product) ss.deleteSheet(o.sheet);
+    plans.forEach((p, k) => { if (p.initial !== p.final) added[k].setName(p.final); });
+    if (added.length) added[0].activate();
+    // applied after the lock is released, queued writes could interleave with another run's
+    // (LockService's documented advice); a write that fails also fails here, in the run
+    SpreadsheetApp.flush();
+  } catch (e) {
+    if (!swapping) undo(ss, added);
+    throw e;
+  }
+  return { sheets: plans.map((p) => ({ role: p.spec.role, name: p.final })), replaced: probe.product.length };
+}
+
+/** Remove what a failed run added, leaving the earlier report as it was. Best effort: the first error is the one reported. */
+function undo(ss: Spreadsheet, added: Sheet[]): void {
+  try {
+    for (const sheet of added) ss.deleteSheet(sheet);
+    SpreadsheetApp.flush();
+  } catch {
+    // the sheets left are marked (or empty and unmarked, if the run stopped before the marker): see the README
+  }
+}
+
+/** Rows and columns the sheet's grid gets: what the layout uses, and one more than it freezes. */
+export function sheetSize(spec: LayoutSheet): { rows: number; cols: number } {
+  const cells = hostCells(spec.extent.rows, spec.extent.cols, spec.freeze);
+  const rows = Math.max(spec.extent.rows, spec.freeze.rows + 1, 1);
+  return { rows, cols: cells / rows };
+}
+
+/** A new sheet (1000 × 26) made exactly as large as the layout needs: shrink first, so the count never peaks above the result. */
+function sizeSheet(sheet: Sheet, spec: LayoutSheet): void {
+  const { rows, cols } = sheetSize(spec);
+  if (cols < NEW_SHEET_COLS) sheet.deleteColumns(cols + 1, NEW_SHEET_COLS - cols);
+  if (rows < NEW_SHEET_ROWS) sheet.deleteRows(rows + 1, NEW_SHEET_ROWS - rows);
+  if (cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, cols - NEW_SHEET_COLS);
+  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
 }
 
 export interface SheetGrid {
@@ -144,10 +249,6 @@ function placeBlock(block: LayoutBlock, values: LayoutValue[][], formats: string
 
 function writeSheet(sheet: Sheet, spec: LayoutSheet): void {
   const grid = sheetGrid(spec);
-  // a new sheet has 1000 rows and 26 columns; inserting after row 1 always makes room without
-  // reading the size first, and keeps the call count the same for every data size
-  sheet.insertRowsAfter(1, grid.rows);
-  if (grid.cols > 26) sheet.insertColumnsAfter(1, grid.cols);
   const all = sheet.getRange(1, 1, grid.rows, grid.cols);
   // formats first: text columns then keep "00123" and "1-2" as typed
   all.setNumberFormats(grid.formats);

@@ -9,6 +9,8 @@ import { parseOptionText, percentFromCell, resolveOptions } from '../options';
 import { segment } from '../analyses/segment';
 import { isoFromDay } from '../basics/dates';
 import { parseNumberText } from '../read/values';
+import { cutText, textRoom } from '../report/limits';
+import { countText } from '../report/fit';
 /** What a custom function returns: no nulls (Excel shows null as 0). */
 export type FunctionValue = string | number | boolean;
 import type { PartialOptions, RawCell } from '../types';
@@ -87,13 +89,28 @@ function runArgs(customers: Range, amounts: Range, dates: Range | null | undefin
   return segment(grid, opts);
 }
 
+/**
+ * What a custom function may return: rows of the host's grid, cells it can write in the time a
+ * function has, characters a cell. A longer table shows its first customers and a last row that
+ * says how many more there are (the rule of the report, core/report/fit.ts).
+ */
+export interface FunctionLimits {
+  rows: number;
+  cells: number;
+  cellChars: number;
+}
+
 /** =ABCXYZ.SEGMENT(customers, amounts, [dates], [options]): the customer table, header row first. */
-export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
+export function segmentTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions, limits?: FunctionLimits): FunctionValue[][] {
   const result = runArgs(customers, amounts, dates, options, extra);
   const cols = customerColumns(result);
   const out: FunctionValue[][] = [cols.map((c) => c.header)];
   const list = customersOf(result);
-  for (let k = 0; k < list.length; k++) {
+  const room = limits ? Math.min(limits.rows, Math.floor(limits.cells / Math.max(1, cols.length))) : Infinity;
+  // the header, the customers, and (when they do not all fit) the line saying how many more
+  const shown = list.length + 1 <= room ? list.length : Math.max(0, room - 2);
+  const chars = limits ? textRoom(limits) : Infinity;
+  for (let k = 0; k < shown; k++) {
     // a function cannot format its cells: dates go out as ISO text, blanks as ''
     out.push(cols.map((c) => {
       if (c.format === 'date') {
@@ -101,8 +118,13 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
         return day === null ? '' : isoFromDay(day);
       }
       const v = c.value(k);
+      if (typeof v === 'string' && v.length > chars) return cutText(v, chars);
       return v === null ? '' : v;
     }));
+  }
+  if (shown < list.length) {
+    const reason = room === limits!.rows ? t('cap.reason.rows', { rows: countText(limits!.rows) }) : t('cap.reason.function', { cells: countText(limits!.cells) });
+    out.push(cols.map((_, j) => (j === 0 ? t('cap.more.customers', { count: countText(list.length - shown), reason }) : '')));
   }
   return out;
 }
@@ -113,14 +135,25 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
  * model needs the dates, so they are not optional here; when it cannot be fitted the function
  * answers with the reason (the warning of the report) rather than a column of blanks.
  */
-export function pAliveTable(customers: Range, amounts: Range, dates: Range | null | undefined, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
+export function pAliveTable(customers: Range, amounts: Range, dates: Range | null | undefined, options?: string | null, extra?: PartialOptions, limits?: FunctionLimits): FunctionValue[][] {
   const noDates = !dates || dates.length === 0 || dates.every((row) => row.every(blank));
   if (noDates) argError(t('fn.empty', { name: 'dates' }));
   const result = runArgs(customers, amounts, dates, options, extra);
   const list = customersOf(result);
   if (result.bgnbdWarning) argError(result.bgnbdWarning);
   const out: FunctionValue[][] = [[t('h.customer'), t('h.pAlive'), t('h.expectedPurchases')]];
-  for (let k = 0; k < list.length; k++) out.push([list.customer(k), list.pAlive(k) ?? '', list.expectedPurchases(k) ?? '']);
+  // bounded as SEGMENT's table is: the first customers, then a line saying how many more
+  const room = limits ? Math.min(limits.rows, Math.floor(limits.cells / 3)) : Infinity;
+  const shown = list.length + 1 <= room ? list.length : Math.max(0, room - 2);
+  const chars = limits ? textRoom(limits) : Infinity;
+  for (let k = 0; k < shown; k++) {
+    const name = list.customer(k);
+    out.push([name.length > chars ? cutText(name, chars) : name, list.pAlive(k) ?? '', list.expectedPurchases(k) ?? '']);
+  }
+  if (shown < list.length) {
+    const reason = room === limits!.rows ? t('cap.reason.rows', { rows: countText(limits!.rows) }) : t('cap.reason.function', { cells: countText(limits!.cells) });
+    out.push([t('cap.more.customers', { count: countText(list.length - shown), reason }), '', '']);
+  }
   return out;
 }
 

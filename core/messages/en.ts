@@ -58,6 +58,7 @@ export const en = {
   'fn.sheets.amounts': '{name} is empty: pass the range of amounts, e.g. {example}.',
   'fn.sheets.values': '{name} is empty: pass the range of per-customer totals.',
   'fn.sheets.periodValues': '{name} is empty: pass one row per customer, one column per period.',
+  'fn.sheets.tooLarge': 'The arguments hold {cells} cells of data, more than a custom function can segment in the 30 seconds it has ({max} at most). Use ABC-XYZ → Segment customers… for a table this large.',
 
   // option problems
   'opt.number': 'must be a number, got "{value}"',
@@ -109,6 +110,21 @@ export const en = {
   'host.badRequest': 'The sidebar sent an unexpected request ({problem}). Close and reopen the sidebar.',
   'host.badOptionValue': 'Option {name}: the value must not contain ";" or "=".',
   'host.noSheet': 'There is no sheet named "{name}" any more.',
+
+  // a report shortened to what the host can hold (core/report/fit.ts), and host limits
+  'cap.reason.rows': 'a sheet holds at most {rows} rows',
+  'cap.reason.cells': 'the spreadsheet has room for only {cells} more cells',
+  'cap.reason.time': 'more could not be written in the time the host gives a run',
+  'cap.reason.function': 'a custom function returns at most {cells} cells here',
+  'cap.more.customers': '… and {count} more customers, not shown: {reason}. The CSV or JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.more.winBack': '… and {count} more customers to win back, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.more.skipped': '… and {count} more skipped rows, not shown: {reason}. The JSON output of the command line (abcxyz segment … --out) lists them all.',
+  'cap.warn.rows': 'Sheet "{sheet}" shows {shown} of {total} rows: {reason}.',
+  'cap.warn.columns': 'Sheet "{sheet}" shows the first {shown} of the {total} columns of the input: a sheet holds at most {cols} columns.',
+  'cap.warn.cut': 'Texts longer than a cell holds are cut to {max} characters, ending in "…".',
+  'err.noRoom': 'The report needs at least {need} cells, but the spreadsheet has room for only {room} more. Delete sheets or rows you no longer need, or segment the data in a new spreadsheet.',
+  'err.noTime': 'Too little of the time a run may take is left to write the report. Run it again; if reading the range takes this long, segment fewer rows at a time.',
+  'sheet.pending': '{name} (new)',
 
   // task pane and sidebar
   'role.customer': 'Customer',

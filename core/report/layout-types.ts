@@ -70,4 +70,15 @@ export interface ReportLayout {
   /** Key and value identifying sheets created by this product (developer metadata, custom property, …). */
   marker: { key: string; value: string };
   sheets: LayoutSheet[];
+  /**
+   * What the layout shortened to fit the host (rows, columns, long texts), as sentences. They are
+   * also the first warnings of the parameters block; a host shows them with the run's warnings.
+   */
+  warnings: string[];
+}
+
+/** How many rows of a sheet's table the layout shows, and the line below it saying what is left out. */
+export interface TableCut {
+  shown: number;
+  more: string | null;
 }

@@ -20,7 +20,8 @@ export function shownWarnings(warnings: readonly string[]): string[] {
   return shown;
 }
 
-export function parameterRows(r: SegmentResult): LayoutValue[][] {
+/** The parameters block; `notes` (what the layout shortened to fit the host) come first among the warnings. */
+export function parameterRows(r: SegmentResult, notes: readonly string[] = []): LayoutValue[][] {
   const o = r.options;
   const abcRule = t(RULE_KEY[o.abcRule], { a: percentText(o.a), b: percentText(o.b) });
   const xyzRule = o.xyzMethod === 'cv'
@@ -46,7 +47,7 @@ export function parameterRows(r: SegmentResult): LayoutValue[][] {
     [t('p.customers'), t('p.customerCounts', { customers: r.totals.customers, classified: r.totals.classified })],
     [t('p.keyShare'), t('p.keyAccounts', { count: r.totals.keyAccounts, share: percentText(r.totals.keyAccountShare) })],
   ];
-  const shown = shownWarnings(r.warnings);
+  const shown = shownWarnings(notes.length ? [...notes, ...r.warnings] : r.warnings);
   if (shown.length === 0) rows.push([t('p.warnings'), t('p.none')]);
   shown.forEach((w, i) => rows.push([i === 0 ? t('p.warnings') : '', w]));
   return rows;

@@ -10,7 +10,7 @@ import { customerColumns, type Column } from './customer-columns';
 import { statusLabel } from './labels';
 import { colourRules } from './palette';
 import { parameterRows } from './parameters';
-import type { LayoutSheet, LayoutValue } from './layout-types';
+import type { LayoutSheet, LayoutValue, TableCut } from './layout-types';
 import type { SegmentResult } from '../result/types';
 
 /** The header row, then rows 0..n-1 (the row at a position is `at(k)`). */
@@ -44,21 +44,27 @@ function segmentRows(r: SegmentResult): LayoutValue[][] {
   return out;
 }
 
-export function reportSheet(r: SegmentResult): LayoutSheet {
+/**
+ * The report sheet. `cut` says how many customers the table shows (all, unless the host cannot
+ * hold them) and the line below it that says what is left out; `notes` are the layout's own
+ * warnings, shown first among the run's.
+ */
+export function reportSheet(r: SegmentResult, cut: TableCut | null = null, notes: readonly string[] = [], name = t('sheet.report')): LayoutSheet {
   const cols = customerColumns(r);
   const titleText = r.asOf === null ? t('report.title') : t('report.titleAsOf', { title: t('report.title'), date: isoFromDay(r.asOf) });
   const title = block('title', { row: 0, col: 0 }, [[titleText]], ['text'], { bold: [[0, 0]] });
   // summary on top: parameters at B:C, the 3×3 grid and the per-segment strategies to their right
-  const params = parameterRows(r);
+  const params = parameterRows(r, notes);
   const parameters = block('parameters', below([title], 1, 1), params, ['text', 'text'], { bold: params.map((_, i) => [i, 0] as [number, number]) });
   const matrix = block('matrix', { row: parameters.row, col: Math.min(6, Math.max(4, cols.length - 10)) }, matrixGrid(r), ['text', 'integer', 'integer', 'integer', 'integer'], {
     header: true, bold: [[1, 0], [2, 0], [3, 0], [4, 0]],
   });
   const segments = block('segments', rightOf(matrix, 1), segmentRows(r), ['text', 'integer', 'percent', 'percent', 'text'], { header: true });
-  const n = customersOf(r).length;
+  const n = cut ? cut.shown : customersOf(r).length;
   const customers = block('customers', below([parameters, matrix, segments], 1), tableValues(cols, n, (k) => k), cols.map((c) => c.format), {
     header: true, table: n > 0 ? 'ABCXYZ_Customers' : null,
   });
+  const more = cut?.more ? [block('customers-more', below([customers], 0), [[cut.more]], ['text'])] : [];
   const column = (key: string) => bodyColumn(customers, cols.findIndex((c) => c.key === key));
   const rules = [
     ...colourRules(bodyColumn(segments, 0), SEGMENTS),
@@ -69,8 +75,8 @@ export function reportSheet(r: SegmentResult): LayoutSheet {
     ...colourRules(column('xyz'), ['X', 'Y', 'Z']),
     ...colourRules(column('status'), ['Lost', 'At risk', 'New'] as const, statusLabel),
   ];
-  const blocks = [title, parameters, matrix, segments, customers];
+  const blocks = [title, parameters, matrix, segments, customers, ...more];
   const widths = cols.map((c) => c.width);
   widths[1] = Math.max(widths[1], 34); // parameter labels live in column B
-  return { role: 'report', name: t('sheet.report'), blocks, columnWidths: widths, freeze: { rows: customers.row + 1, cols: 2 }, rules, extent: extentOf(blocks) };
+  return { role: 'report', name, blocks, columnWidths: widths, freeze: { rows: customers.row + 1, cols: 2 }, rules, extent: extentOf(blocks) };
 }

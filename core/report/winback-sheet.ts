@@ -3,13 +3,13 @@
 
 import { t } from '../messages';
 import { SEGMENTS } from '../rules/segments';
-import { block, bodyColumn, extentOf } from './blocks';
+import { below, block, bodyColumn, extentOf } from './blocks';
 import { dateCell, flagLabel, metricHeader, numberCell, statusLabel } from './labels';
 import { colourRules } from './palette';
 import { tableValues } from './report-sheet';
 import { CUSTOMER_FIELDS, type FieldName } from '../result/customer-fields';
 import type { Column } from './customer-columns';
-import type { LayoutSheet, LayoutValue } from './layout-types';
+import type { LayoutSheet, LayoutValue, TableCut } from './layout-types';
 import type { SegmentResult, WinBackEntry } from '../result/types';
 
 /** A win-back column that shows a customer field: its header, format and width from the field table. */
@@ -36,18 +36,20 @@ function winBackColumns(result: SegmentResult): Column<WinBackEntry>[] {
   ];
 }
 
-export function winBackSheet(r: SegmentResult): LayoutSheet {
+/** The Win-back sheet; `cut` as for the report sheet's customer table. */
+export function winBackSheet(r: SegmentResult, cut: TableCut | null = null, name = t('sheet.winback')): LayoutSheet {
   const cols = winBackColumns(r);
-  const n = r.winBack.length;
+  const n = cut ? cut.shown : r.winBack.length;
   const b = block('winback', { row: 0, col: 0 }, tableValues(cols, n, (k) => r.winBack[k]), cols.map((c) => c.format), { header: true, table: n > 0 ? 'ABCXYZ_WinBack' : null });
+  const blocks = cut?.more ? [b, block('winback-more', below([b], 0), [[cut.more]], ['text'])] : [b];
   const column = (key: string) => bodyColumn(b, cols.findIndex((c) => c.key === key));
   return {
     role: 'winback',
-    name: t('sheet.winback'),
-    blocks: [b],
+    name,
+    blocks,
     columnWidths: cols.map((c) => c.width),
     freeze: { rows: 1, cols: 1 },
     rules: [...colourRules(column('segment'), [...SEGMENTS, 'A', 'B', 'C']), ...colourRules(column('status'), ['Lost', 'At risk'] as const, statusLabel)],
-    extent: extentOf([b]),
+    extent: extentOf(blocks),
   };
 }

@@ -1,12 +1,27 @@
 // A faithful-enough fake of the Excel JavaScript API for the parts the add-in uses. It records every
 // call, batches them like Office.js (errors surface at context.sync(), loaded properties are readable
-// only after a sync) and enforces the rules that break real add-ins: 5 MB per request and per
-// response (Excel on the web), unique sheet / table / defined names, values matching the range size,
-// no deleting the last sheet.
+// only after a sync, and an operation after a failing one in the same batch is not applied) and
+// enforces the rules that break real add-ins: 5 MB per request and per response (Excel on the web),
+// counted in UTF-8 bytes as they go over the wire; 32,767 characters per cell; the grid's
+// 1,048,576 rows and 16,384 columns; sheet names of at most 31 characters without []:*?/\, not
+// starting or ending with a quote, unique regardless of case (also on rename); unique table and
+// defined names; values matching the range size; no deleting the last sheet. `failWhen` makes an
+// operation fail, to test what a failed run leaves behind.
 
 export const LIMIT_BYTES = 5 * 1024 * 1024;
 /** Cost of one operation's object path, method name and ids in the request body. */
 const OP_OVERHEAD = 60;
+
+/** The limits the fake holds a writer to (tests may lower the grid's to keep data small). */
+export interface FakeLimits { requestBytes: number; responseBytes: number; rows: number; cols: number; cellChars: number }
+export const EXCEL_FAKE_LIMITS: FakeLimits = { requestBytes: LIMIT_BYTES, responseBytes: LIMIT_BYTES, rows: 1048576, cols: 16384, cellChars: 32767 };
+
+const encoder = new TextEncoder();
+/** Bytes of a text in UTF-8, as a request carries it. */
+export function utf8Bytes(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
+}
 
 type Cell = string | number | boolean;
 export interface Rect { row: number; col: number; rows: number; cols: number }
@@ -28,7 +43,12 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   freeze: { rows: number; cols: number } | null = null;
   deleted = false;
-  constructor(public name: string) {}
+  /** Excel's worksheet id: stays with the sheet for its life; a copy gets another. */
+  readonly id: string;
+  private static next = 1;
+  constructor(public name: string) {
+    this.id = `{${String(SheetState.next++).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+  }
 
   get(r: number, c: number): Cell { return this.cells[r]?.[c] ?? ''; }
   set(r: number, c: number, v: Cell): void { (this.cells[r] ??= [])[c] = v; }
@@ -59,9 +79,11 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
+export interface NameRecord { name: string; sheet: SheetState; cell: string; comment: string; visible: boolean }
+
 export class WorkbookState {
   sheets: SheetState[] = [];
-  names: { name: string; sheet: SheetState; cell: string; comment: string; visible: boolean }[] = [];
+  names: NameRecord[] = [];
   tables: TableRecord[] = [];
   cfs: CfRecord[] = [];
   date1904 = false;
@@ -78,12 +100,29 @@ export class WorkbookState {
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase());
   }
+  /** A sheet by name or by id, as worksheets.getItem(key) finds it. */
+  sheetByKey(key: string): SheetState | undefined {
+    return this.sheets.find((s) => !s.deleted && s.id === key) ?? this.sheet(key);
+  }
+  /** Test helper: a defined name as the user (or an earlier version) made it. */
+  addName(name: string, sheet: SheetState, comment = '', visible = true): NameRecord {
+    const rec = { name, sheet, cell: '$A$1', comment, visible };
+    this.names.push(rec);
+    return rec;
+  }
   live(): SheetState[] { return this.sheets.filter((s) => !s.deleted); }
   select(sheet: SheetState, rect: Rect): void { this.selection = { sheet, rect }; }
 }
 
-const COLS_MAX = 16384;
-const ROWS_MAX = 1048576;
+/** Why Excel refuses a sheet name, or null. */
+function badSheetName(name: string): string | null {
+  if (typeof name !== 'string' || name.trim() === '') return 'empty';
+  if (name.length > 31) return 'longer than 31 characters';
+  if (/[[\]:*?/\\]/.test(name)) return 'holds one of []:*?/\\';
+  if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with a quote';
+  if (name.toLowerCase() === 'history') return 'reserved';
+  return null;
+}
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -114,23 +153,36 @@ export class FakeContext {
   responseSizes: number[] = [];
   /** Time spent inside sync() (the "Excel" side), so benches can separate our own time. */
   syncMillis = 0;
+  /** Make an operation fail (as Excel would at sync); return the message, or null to let it pass. */
+  failWhen: ((call: Call) => string | null) | null = null;
   private pendingBytes = 0;
   private pendingError: FakeError | null = null;
   private loads: { size: () => number; resolve: () => void }[] = [];
   readonly workbook: FakeWorkbook;
 
-  constructor(readonly state: WorkbookState) {
+  constructor(readonly state: WorkbookState, readonly limits: FakeLimits = EXCEL_FAKE_LIMITS) {
     this.workbook = new FakeWorkbook(this);
   }
 
   record(target: string, op: string, args: unknown, bytes?: number): void {
-    this.calls.push({ sync: this.syncCount, op, target, args: bytes === undefined ? args : '(large)' });
-    this.pendingBytes += OP_OVERHEAD + (bytes ?? (args === undefined ? 0 : JSON.stringify(args).length));
+    const call = { sync: this.syncCount, op, target, args: bytes === undefined ? args : '(large)' };
+    this.calls.push(call);
+    this.pendingBytes += OP_OVERHEAD + (bytes ?? (args === undefined ? 0 : utf8Bytes(JSON.stringify(args))));
+    const injected = this.failWhen?.(call);
+    if (injected) this.fail('GeneralException', injected);
   }
   /** Rule violations are reported by Excel when the batch runs, i.e. at sync. */
   fail(code: string, message: string): void {
     this.pendingError ??= new FakeError(code, message);
   }
+  /**
+   * A change to the workbook, applied unless an earlier operation of this batch failed: Excel runs
+   * a batch in order and stops at the first failure (what ran before stays applied).
+   */
+  apply(change: () => void): void {
+    if (!this.pendingError) change();
+  }
+  get failing(): boolean { return this.pendingError !== null; }
   queueLoad(size: () => number, resolve: () => void): void {
     this.loads.push({ size, resolve });
   }
@@ -150,8 +202,8 @@ export class FakeContext {
     for (const l of loads) response += l.size();
     this.responseSizes.push(response);
     this.syncMillis += performance.now() - t0;
-    if (request > LIMIT_BYTES) throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
-    if (response > LIMIT_BYTES) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    if (request > this.limits.requestBytes) throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    if (response > this.limits.responseBytes) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     if (error) throw error;
     for (const l of loads) l.resolve();
   }
@@ -205,6 +257,7 @@ export class FakeWorksheet extends Loadable {
   tables: { add: (range: FakeRange | string, hasHeaders: boolean) => FakeTable };
   freezePanes: { freezeAt: (r: FakeRange | string) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void };
   private nameValue = '';
+  private idValue = '';
   constructor(ctx: FakeContext, readonly sheetState: SheetState, readonly isNullObject = false) {
     super(ctx);
     const target = () => `sheet[${sheetState.name}]`;
@@ -214,23 +267,35 @@ export class FakeWorksheet extends Loadable {
       return new FakeTable(ctx, sheetState, rect, hasHeaders);
     } };
     this.freezePanes = {
-      freezeAt: (r) => { const rect = typeof r === 'string' ? parseA1(r) : r.rect; ctx.record(target(), 'freezeAt', rect); sheetState.freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols }; },
-      freezeRows: (n) => { ctx.record(target(), 'freezeRows', n); sheetState.freeze = { rows: n, cols: 0 }; },
-      freezeColumns: (n) => { ctx.record(target(), 'freezeColumns', n); sheetState.freeze = { rows: 0, cols: n }; },
+      freezeAt: (r) => { const rect = typeof r === 'string' ? parseA1(r) : r.rect; ctx.record(target(), 'freezeAt', rect); ctx.apply(() => { sheetState.freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols }; }); },
+      freezeRows: (n) => { ctx.record(target(), 'freezeRows', n); ctx.apply(() => { sheetState.freeze = { rows: n, cols: 0 }; }); },
+      freezeColumns: (n) => { ctx.record(target(), 'freezeColumns', n); ctx.apply(() => { sheetState.freeze = { rows: 0, cols: n }; }); },
     };
   }
   load(_props?: string): this {
-    this.ctx.queueLoad(() => this.sheetState.name.length + 20, () => { this.nameValue = this.sheetState.name; this.loaded = true; });
+    this.ctx.queueLoad(() => this.sheetState.name.length + this.sheetState.id.length + 20, () => { this.nameValue = this.sheetState.name; this.idValue = this.sheetState.id; this.loaded = true; });
     return this;
   }
   get name(): string { this.need('name'); return this.nameValue; }
+  /** Renaming: the same rules as a new sheet's name, unique among the others. */
+  set name(v: string) {
+    const st = this.ctx.state;
+    this.ctx.record(`sheet[${this.sheetState.name}]`, 'name', v);
+    const bad = badSheetName(v);
+    if (bad) this.ctx.fail('InvalidArgument', `bad sheet name ${v}: ${bad}`);
+    const other = st.sheet(v);
+    if (other && other !== this.sheetState) this.ctx.fail('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${v}`);
+    this.ctx.apply(() => { this.sheetState.name = v; this.nameValue = v; });
+  }
+  get id(): string { this.need('id'); return this.idValue; }
   getRange(address: string): FakeRange {
     this.ctx.record(`sheet[${this.sheetState.name}]`, 'getRange', address);
     return new FakeRange(this.ctx, this.sheetState, parseA1(address));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     this.ctx.record(`sheet[${this.sheetState.name}]`, 'getRangeByIndexes', [row, col, rows, cols]);
-    if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > ROWS_MAX || col + cols > COLS_MAX) this.ctx.fail('InvalidArgument', `getRangeByIndexes(${row}, ${col}, ${rows}, ${cols})`);
+    const { rows: rowsMax, cols: colsMax } = this.ctx.limits;
+    if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > rowsMax || col + cols > colsMax) this.ctx.fail('InvalidArgument', `getRangeByIndexes(${row}, ${col}, ${rows}, ${cols}) is outside the grid of ${rowsMax} × ${colsMax}`);
     return new FakeRange(this.ctx, this.sheetState, { row, col, rows: Math.max(rows, 1), cols: Math.max(cols, 1) });
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -241,15 +306,18 @@ export class FakeWorksheet extends Loadable {
   delete(): void {
     const st = this.ctx.state;
     this.ctx.record(`sheet[${this.sheetState.name}]`, 'delete', undefined);
+    if (this.isNullObject || this.sheetState.deleted) { this.ctx.fail('ItemNotFound', `sheet ${this.sheetState.name}`); return; }
     if (st.live().length <= 1) { this.ctx.fail('InvalidOperation', 'cannot delete the last sheet'); return; }
-    this.sheetState.deleted = true;
-    st.tables = st.tables.filter((t) => t.sheet !== this.sheetState);
-    st.cfs = st.cfs.filter((c) => c.sheet !== this.sheetState.name);
-    if (st.active === this.sheetState) st.active = st.live()[0];
+    this.ctx.apply(() => {
+      this.sheetState.deleted = true;
+      st.tables = st.tables.filter((t) => t.sheet !== this.sheetState);
+      st.cfs = st.cfs.filter((c) => c.sheet !== this.sheetState.name);
+      if (st.active === this.sheetState) st.active = st.live()[0];
+    });
   }
   activate(): void {
     this.ctx.record(`sheet[${this.sheetState.name}]`, 'activate', undefined);
-    this.ctx.state.active = this.sheetState;
+    this.ctx.apply(() => { this.ctx.state.active = this.sheetState; });
   }
 }
 
@@ -259,20 +327,25 @@ class FakeWorksheets extends Loadable {
     const st = this.ctx.state;
     this.ctx.record('worksheets', 'add', name);
     if (st.sheet(name)) this.ctx.fail('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${name}`);
-    if (name.length > 31 || /[[\]:*?/\\]/.test(name) || name.trim() === '') this.ctx.fail('InvalidArgument', `bad sheet name ${name}`);
+    const bad = badSheetName(name);
+    if (bad) this.ctx.fail('InvalidArgument', `bad sheet name ${name}: ${bad}`);
+    if (this.ctx.failing) return new FakeWorksheet(this.ctx, new SheetState(name), true);
     return new FakeWorksheet(this.ctx, st.addSheet(name));
   }
-  getItem(name: string): FakeWorksheet {
-    this.ctx.record('worksheets', 'getItem', name);
-    const s = this.ctx.state.sheet(name);
-    if (!s) { this.ctx.fail('ItemNotFound', `sheet ${name}`); return new FakeWorksheet(this.ctx, new SheetState(name), true); }
+  /** By name or by id. */
+  getItem(key: string): FakeWorksheet {
+    this.ctx.record('worksheets', 'getItem', key);
+    const s = this.ctx.state.sheetByKey(key);
+    if (!s) { this.ctx.fail('ItemNotFound', `sheet ${key}`); return new FakeWorksheet(this.ctx, new SheetState(key), true); }
     return new FakeWorksheet(this.ctx, s);
   }
   load(_props?: string): this {
     this.ctx.record('worksheets', 'load', _props);
-    const snapshot = this.ctx.state.live();
-    this.ctx.queueLoad(() => JSON.stringify(snapshot.map((s) => s.name)).length + 20 * snapshot.length, () => {
-      this.list = snapshot.map((s) => { const w = new FakeWorksheet(this.ctx, s); (w as unknown as { loaded: boolean; nameValue: string }).loaded = true; (w as unknown as { nameValue: string }).nameValue = s.name; return w; });
+    // what the batch has done up to this point is what the load returns
+    const at = () => this.ctx.state.live();
+    let snapshot = at();
+    this.ctx.queueLoad(() => { snapshot = at(); return utf8Bytes(JSON.stringify(snapshot.map((s) => [s.name, s.id]))) + 20 * snapshot.length; }, () => {
+      this.list = snapshot.map((s) => { const w = new FakeWorksheet(this.ctx, s); const raw = w as unknown as { loaded: boolean; nameValue: string; idValue: string }; raw.loaded = true; raw.nameValue = s.name; raw.idValue = s.id; return w; });
       this.loaded = true;
     });
     return this;
@@ -281,22 +354,27 @@ class FakeWorksheets extends Loadable {
 }
 
 class FakeNamedItem {
-  constructor(private ctx: FakeContext, private rec: WorkbookState['names'][number] | null, readonly name: string) {}
-  set visible(v: boolean) { this.ctx.record(`name[${this.name}]`, 'visible', v); if (this.rec) this.rec.visible = v; }
+  constructor(private ctx: FakeContext, private rec: NameRecord | null, readonly name: string) {}
+  set visible(v: boolean) { this.ctx.record(`name[${this.name}]`, 'visible', v); this.ctx.apply(() => { if (this.rec) this.rec.visible = v; }); }
+  get visible(): boolean { return this.rec?.visible ?? true; }
+  set comment(v: string) { this.ctx.record(`name[${this.name}]`, 'comment', v); this.ctx.apply(() => { if (this.rec) this.rec.comment = v; }); }
+  get comment(): string { return this.rec?.comment ?? ''; }
   get formula(): string {
     if (!this.rec) return '';
-    return this.rec.sheet.deleted ? '=#REF!' : `=${quoteSheet(this.rec.sheet.name)}!${this.rec.cell}`;
+    return this.rec.sheet.deleted ? '=#REF!$A$1' : `=${quoteSheet(this.rec.sheet.name)}!${this.rec.cell}`;
   }
   delete(): void {
     this.ctx.record(`name[${this.name}]`, 'delete', undefined);
     const st = this.ctx.state;
     if (!this.rec || !st.names.includes(this.rec)) { this.ctx.fail('ItemNotFound', `name ${this.name}`); return; }
-    st.names = st.names.filter((n) => n !== this.rec);
+    this.ctx.apply(() => { st.names = st.names.filter((n) => n !== this.rec); });
   }
 }
 
+export interface LoadedName { name: string; formula: string; comment: string; visible: boolean; delete(): void }
+
 class FakeNames extends Loadable {
-  private list: { name: string; formula: string }[] = [];
+  private list: LoadedName[] = [];
   add(name: string, ref: FakeRange | string, comment?: string): FakeNamedItem {
     const st = this.ctx.state;
     this.ctx.record('names', 'add', [name, comment]);
@@ -304,7 +382,7 @@ class FakeNames extends Loadable {
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) this.ctx.fail('InvalidArgument', `bad name ${name}`);
     const range = typeof ref === 'string' ? null : ref;
     const rec = { name, sheet: range!.sheetState, cell: `$${letters(range!.rect.col)}$${range!.rect.row + 1}`, comment: comment ?? '', visible: true };
-    st.names.push(rec);
+    this.ctx.apply(() => { st.names.push(rec); });
     return new FakeNamedItem(this.ctx, rec, name);
   }
   getItem(name: string): FakeNamedItem {
@@ -315,11 +393,15 @@ class FakeNames extends Loadable {
   }
   load(_props?: string): this {
     this.ctx.record('names', 'load', _props);
-    const snap = this.ctx.state.names.map((n) => ({ name: n.name, formula: new FakeNamedItem(this.ctx, n, n.name).formula }));
-    this.ctx.queueLoad(() => JSON.stringify(snap).length, () => { this.list = snap; this.loaded = true; });
+    const at = () => this.ctx.state.names.map((n) => {
+      const item = new FakeNamedItem(this.ctx, n, n.name);
+      return { name: n.name, formula: item.formula, comment: n.comment, visible: n.visible, delete: () => item.delete() };
+    });
+    let snap = at();
+    this.ctx.queueLoad(() => { snap = at(); return utf8Bytes(JSON.stringify(snap)); }, () => { this.list = snap; this.loaded = true; });
     return this;
   }
-  get items(): { name: string; formula: string }[] { this.need('items'); return this.list; }
+  get items(): LoadedName[] { this.need('items'); return this.list; }
 }
 
 class FakeTables extends Loadable {
@@ -327,7 +409,7 @@ class FakeTables extends Loadable {
   load(_props?: string): this {
     this.ctx.record('tables', 'load', _props);
     const snap = this.ctx.state.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet.name } }));
-    this.ctx.queueLoad(() => JSON.stringify(snap).length, () => { this.list = snap; this.loaded = true; });
+    this.ctx.queueLoad(() => utf8Bytes(JSON.stringify(snap)), () => { this.list = snap; this.loaded = true; });
     return this;
   }
   get items() { this.need('items'); return this.list; }
@@ -340,15 +422,15 @@ class FakeTable {
     if (st.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) ctx.fail('InvalidArgument', 'tables cannot overlap');
     this.rec = { name: `Table${st.tables.length + 1}`, sheet, rect, hasHeaders };
     while (st.tables.some((t) => t.name === this.rec.name)) this.rec.name += '_';
-    st.tables.push(this.rec);
+    ctx.apply(() => { st.tables.push(this.rec); });
   }
   set name(v: string) {
     this.ctx.record(`table[${this.rec.name}]`, 'name', v);
     if (this.ctx.state.tables.some((t) => t !== this.rec && t.name.toLowerCase() === v.toLowerCase())) this.ctx.fail('InvalidArgument', `table name ${v} is taken`);
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v)) this.ctx.fail('InvalidArgument', `bad table name ${v}`);
-    this.rec.name = v;
+    this.ctx.apply(() => { this.rec.name = v; });
   }
-  set style(v: string) { this.ctx.record(`table[${this.rec.name}]`, 'style', v); this.rec.style = v; }
+  set style(v: string) { this.ctx.record(`table[${this.rec.name}]`, 'style', v); this.ctx.apply(() => { this.rec.style = v; }); }
 }
 
 export class FakeRange extends Loadable {
@@ -360,18 +442,18 @@ export class FakeRange extends Loadable {
     const where = () => `range[${this.sheetState.name}!${letters(rect.col)}${rect.row + 1}:${rect.rows}x${rect.cols}]`;
     const self = this;
     this.format = {
-      font: { set bold(v: boolean) { ctx.record(where(), 'format.font.bold', v); if (v) sheetState.bold.push(rect); }, get bold() { return false; } },
+      font: { set bold(v: boolean) { ctx.record(where(), 'format.font.bold', v); ctx.apply(() => { if (v) sheetState.bold.push(rect); }); }, get bold() { return false; } },
       fill: { set color(v: string) { ctx.record(where(), 'format.fill.color', v); }, get color() { return ''; } },
-      set wrapText(v: boolean) { ctx.record(where(), 'format.wrapText', v); if (v) sheetState.wrap.push(rect); },
+      set wrapText(v: boolean) { ctx.record(where(), 'format.wrapText', v); ctx.apply(() => { if (v) sheetState.wrap.push(rect); }); },
       get wrapText() { return false; },
-      set columnWidth(v: number) { ctx.record(where(), 'format.columnWidth', v); for (let c = rect.col; c < rect.col + rect.cols; c++) sheetState.columnWidths.set(c, v); },
+      set columnWidth(v: number) { ctx.record(where(), 'format.columnWidth', v); ctx.apply(() => { for (let c = rect.col; c < rect.col + rect.cols; c++) sheetState.columnWidths.set(c, v); }); },
       get columnWidth() { return 0; },
     };
     this.conditionalFormats = {
       add(type: string) {
         ctx.record(where(), 'conditionalFormats.add', type);
         const cf: CfRecord['cf'] = { cellValue: { format: { fill: {}, font: {} } } };
-        ctx.state.cfs.push({ sheet: self.sheetState.name, rect, type, cf });
+        ctx.apply(() => { ctx.state.cfs.push({ sheet: self.sheetState.name, rect, type, cf }); });
         return cf;
       },
     };
@@ -387,7 +469,7 @@ export class FakeRange extends Loadable {
     snap.dims = true;
     snap.address = `${quoteSheet(this.sheetState.name)}!${letters(this.rect.col)}${this.rect.row + 1}:${letters(this.rect.col + this.rect.cols - 1)}${this.rect.row + this.rect.rows}`;
     this.ctx.record('range', 'load', props);
-    const size = () => 80 + (snap.values ? JSON.stringify(snap.values).length : 0) + (snap.numberFormat ? JSON.stringify(snap.numberFormat).length : 0);
+    const size = () => 80 + (snap.values ? utf8Bytes(JSON.stringify(snap.values)) : 0) + (snap.numberFormat ? utf8Bytes(JSON.stringify(snap.numberFormat)) : 0);
     this.ctx.queueLoad(size, () => { this.snap = snap; this.loaded = true; });
     return this;
   }
@@ -409,26 +491,34 @@ export class FakeRange extends Loadable {
   get values(): Cell[][] { this.need('values'); if (!this.snap.values) throw new FakeError('PropertyNotLoaded', 'values'); return this.snap.values; }
   set values(v: Cell[][]) {
     let bytes = 0;
-    for (const row of v) bytes += JSON.stringify(row).length + 1;
+    for (const row of v) bytes += utf8Bytes(JSON.stringify(row)) + 1;
     this.ctx.record(`range[${this.sheetState.name}]`, 'values', { rect: this.rect }, bytes);
     if (!Array.isArray(v) || v.length !== this.rect.rows || v.some((row) => !Array.isArray(row) || row.length !== this.rect.cols)) {
       this.ctx.fail('InvalidArgument', `values of ${v.length}x${v[0]?.length} do not match range ${this.rect.rows}x${this.rect.cols}`);
       return;
     }
-    v.forEach((row, r) => row.forEach((x, c) => {
+    // Excel stores a leading apostrophe as the text prefix, not as part of the value
+    const stored = (x: Cell) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x);
+    const max = this.ctx.limits.cellChars;
+    for (const row of v) {
+      for (const x of row) {
+        const s = stored(x);
+        if (typeof s === 'string' && s.length > max) { this.ctx.fail('InvalidArgument', `a text of ${s.length} characters: a cell holds at most ${max}`); return; }
+      }
+    }
+    this.ctx.apply(() => v.forEach((row, r) => row.forEach((x, c) => {
       if (x === null || x === undefined) return; // null leaves the cell unchanged
-      // Excel stores a leading apostrophe as the text prefix, not as part of the value
-      this.sheetState.set(this.rect.row + r, this.rect.col + c, typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x);
-    }));
+      this.sheetState.set(this.rect.row + r, this.rect.col + c, stored(x));
+    })));
   }
   get numberFormat(): string[][] { this.need('numberFormat'); return this.snap.numberFormat!; }
   set numberFormat(v: string | string[][]) {
-    this.ctx.record(`range[${this.sheetState.name}]`, 'numberFormat', { rect: this.rect, format: typeof v === 'string' ? v : '(array)' }, JSON.stringify(v).length);
+    this.ctx.record(`range[${this.sheetState.name}]`, 'numberFormat', { rect: this.rect, format: typeof v === 'string' ? v : '(array)' }, utf8Bytes(JSON.stringify(v)));
     if (typeof v !== 'string' && (v.length !== this.rect.rows || v.some((row) => row.length !== this.rect.cols))) {
       this.ctx.fail('InvalidArgument', 'numberFormat does not match the range size');
       return;
     }
-    this.sheetState.formatRuns.push({ rect: this.rect, format: v });
+    this.ctx.apply(() => { this.sheetState.formatRuns.push({ rect: this.rect, format: v }); });
   }
   get rowIndex(): number { this.need('rowIndex'); return this.rect.row; }
   get columnIndex(): number { this.need('columnIndex'); return this.rect.col; }
@@ -462,12 +552,12 @@ export class FakeRange extends Loadable {
 }
 
 /** A fresh workbook with one data sheet and the selection on `rect` (default: the whole grid). */
-export function fakeWorkbook(grid: Cell[][], opts: { sheet?: string; rect?: Rect; date1904?: boolean } = {}): { state: WorkbookState; context: FakeContext; data: SheetState } {
+export function fakeWorkbook(grid: Cell[][], opts: { sheet?: string; rect?: Rect; date1904?: boolean; limits?: Partial<FakeLimits> } = {}): { state: WorkbookState; context: FakeContext; data: SheetState } {
   const state = new WorkbookState();
   const data = state.addSheet(opts.sheet ?? 'Sales', grid);
   state.date1904 = opts.date1904 ?? false;
   state.select(data, opts.rect ?? { row: 0, col: 0, rows: grid.length, cols: grid[0]?.length ?? 1 });
-  return { state, context: new FakeContext(state), data };
+  return { state, context: new FakeContext(state, { ...EXCEL_FAKE_LIMITS, ...opts.limits }), data };
 }
 
 /** Cells of a rectangle of a sheet as a grid, for assertions. */

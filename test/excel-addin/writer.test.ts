@@ -44,7 +44,7 @@ describe('writeLayout', () => {
     const report = await writeLayout(ctxOf(context), layout);
 
     expect(report.sheets.map((s) => s.name)).toEqual(['ABC-XYZ', 'Win-back', 'Skipped rows']);
-    expect(context.syncCount).toBe(2); // probe + one write request
+    expect(context.syncCount).toBe(3); // probe + the new sheets' ids + one write request
     const sheet = state.sheet('ABC-XYZ')!;
     const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
     const rect = { row: customers.row, col: customers.col, rows: customers.values.length, cols: customers.values[0].length };
@@ -73,11 +73,11 @@ describe('writeLayout', () => {
     expect(state.cfs.length).toBe(layout.sheets.reduce((n, s) => n + s.rules.length, 0));
     expect(sheet.freeze).toEqual(layout.sheets[0].freeze);
     expect(sheet.columnWidths.size).toBe(layout.sheets[0].columnWidths.length);
-    // marker: a hidden workbook name per product sheet
+    // marker: a hidden workbook name per product sheet, its comment the marker value with the sheet's id
     expect(state.names.map((n) => [n.name, n.sheet.name, n.visible, n.comment])).toEqual([
-      ['ABCXYZ_REPORT', 'ABC-XYZ', false, MARKER.value],
-      ['ABCXYZ_WINBACK', 'Win-back', false, MARKER.value],
-      ['ABCXYZ_SKIPPED', 'Skipped rows', false, MARKER.value],
+      ['ABCXYZ_REPORT', 'ABC-XYZ', false, `${MARKER.value}#${state.sheet('ABC-XYZ')!.id}`],
+      ['ABCXYZ_WINBACK', 'Win-back', false, `${MARKER.value}#${state.sheet('Win-back')!.id}`],
+      ['ABCXYZ_SKIPPED', 'Skipped rows', false, `${MARKER.value}#${state.sheet('Skipped rows')!.id}`],
     ]);
     expect(state.active?.name).toBe('ABC-XYZ');
     // skipped rows name their sheet row (the blank customer is on row 40 of the sheet)
@@ -170,14 +170,15 @@ describe('BG/NBD through the Excel writer', () => {
 });
 
 describe('segmentWorkbook (Segment customers)', () => {
-  it('reads the selection trimmed to the used range, with 1 read request + values + 1 write request', async () => {
+  it('reads the selection trimmed to the used range, with 1 read request + values + 2 write requests', async () => {
     const grid = generated(5000);
     // a whole-column selection A:D
     const { state, context } = fakeWorkbook(grid, { rect: { row: 0, col: 0, rows: 1048576, cols: 4 } });
     const out = await segmentWorkbook(ctxOf(context), {});
     expect(out.result.totals.rowsRead).toBe(5000);
     expect(out.source.address).toBe('Sales!A1:D5001');
-    expect(context.syncCount).toBe(3);
+    // read (with the writer's probe), values, the new sheets' ids, the rest of the write
+    expect(context.syncCount).toBe(4);
     expect(Math.max(...context.requestSizes, ...context.responseSizes)).toBeLessThan(LIMIT_BYTES);
     expect(state.sheet('ABC-XYZ')).toBeDefined();
     // same classes as the core on the same grid

@@ -1,7 +1,11 @@
 // Recording fakes of the Apps Script services the add-on uses. They enforce the rules of the real
 // services that a writer can get wrong — values and formats must match the range size, ranges must
 // lie inside the sheet, sheet names are unique (case-insensitively), one filter per sheet, a
-// builder needs a condition and ranges — and log every call as Class.method for the call budget.
+// builder needs a condition and ranges — and the limits of Google Sheets and Apps Script: 10
+// million cells per spreadsheet (every sheet's rows × columns, empty or not), 50,000 characters a
+// cell, and the time a run may take (6 minutes; 30 seconds for a custom function) on a clock that
+// adds a model of each call's time to the real time of our code. They log every call as
+// Class.method for the call budget, and can be told to fail a call (`failWhen`).
 // Also used by scripts/bench-gsheets.mjs (bundled on the fly with esbuild).
 
 export type Category = 'read' | 'write' | 'local' | 'lock+properties' | 'utilities' | 'ui';
@@ -11,12 +15,72 @@ const READ = new Set(['getValues', 'getSpreadsheetTimeZone', 'getActiveRange', '
   'getName', 'getMaxRows', 'getMaxColumns', 'getSheets', 'getA1Notation', 'getConditionalFormatRules', 'getFilter', 'getDeveloperMetadata', 'getKey']);
 const WRITE = new Set(['insertSheet', 'deleteSheet', 'setValues', 'setNumberFormats', 'setFontWeights', 'createFilter', 'setFrozenRows',
   'setFrozenColumns', 'setConditionalFormatRules', 'addDeveloperMetadata', 'setColumnWidths', 'insertRowsAfter', 'insertColumnsAfter', 'activate',
+  'deleteRows', 'deleteColumns', 'setName',
   // not a write, but a document call: it sends the queued writes (see FlushModel)
   'flush']);
 /** Calls that carry cell data (the ones whose cost grows with the size of what they carry). */
 export const DATA_CALLS = new Set(['getValues', 'setValues', 'setNumberFormats', 'setFontWeights']);
 
 export interface Call { cls: string; method: string; category: Category }
+
+/** Google Sheets: cells per spreadsheet, characters per cell; Apps Script: time per run and per custom function. */
+export const SHEETS_CELL_LIMIT = 10_000_000;
+export const SHEETS_CELL_CHARS = 50_000;
+export const RUN_LIMIT_MS = 6 * 60_000;
+export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+
+/**
+ * The clock of an execution: the real time our code takes, plus a model of the time of each
+ * service call (a spreadsheet call 10 ms, a call that carries cells 0.01 ms more per cell, a
+ * handle or builder 0.05 ms). When an execution passes its limit, Apps Script stops it: every
+ * later call throws, and no `finally` of ours would run (`killed`). Tests read the time through
+ * Date.now (see installClock) as the product does.
+ */
+export class FakeClock {
+  private startedAt = performance.now();
+  private modeledMs = 0;
+  /** Real wall-clock time when the fake was made; now() counts from there. */
+  private readonly base = Date.now();
+  private offset = 0;
+  limitMs = RUN_LIMIT_MS;
+  killed = false;
+  /** Model costs (ms). */
+  callMs = 10;
+  cellMs = 0.01;
+  localMs = 0.05;
+  /** Time since the execution began. */
+  elapsed(): number { return performance.now() - this.startedAt + this.modeledMs; }
+  /** What Date.now() says inside the execution. */
+  now(): number { return this.base + this.offset + this.elapsed(); }
+  /** A new execution (a new server call from the sidebar, a new custom-function call). */
+  begin(limitMs = RUN_LIMIT_MS): void {
+    this.offset += this.elapsed();
+    this.startedAt = performance.now();
+    this.modeledMs = 0;
+    this.limitMs = limitMs;
+    this.killed = false;
+  }
+  /** Time passing outside our code's calls (e.g. a slow read). */
+  advance(ms: number): void { this.modeledMs += ms; }
+  charge(ms: number): void {
+    this.modeledMs += ms;
+    if (this.elapsed() > this.limitMs) this.killed = true;
+  }
+}
+
+/** Cells a data call carries: the grid it is given, or the range it reads. */
+function cellsOf(method: string, target: unknown, args: unknown[]): number {
+  if (method === 'getValues') {
+    const r = target as { _rows?: number; _cols?: number };
+    return (r._rows ?? 0) * (r._cols ?? 0);
+  }
+  const grid = args[0];
+  if (!Array.isArray(grid)) return 0;
+  let n = 0;
+  for (const row of grid) n += Array.isArray(row) ? row.length : 0;
+  return n;
+}
 
 /**
  * A model of Apps Script's write batching: writes are queued, and the first read after a queued write
@@ -43,6 +107,9 @@ export class Recorder {
   calls: Call[] = [];
   /** Milliseconds spent inside the fakes (so benchmarks can report the time of our own code). */
   fakeMs = 0;
+  clock = new FakeClock();
+  /** Make a call fail: return the message it throws, or null to let it run. */
+  failWhen: ((call: Call) => string | null) | null = null;
   private flushModel = new FlushModel();
   categoryOf(cls: string, method: string): Category {
     if (cls === 'Utilities') return 'utilities';
@@ -60,19 +127,30 @@ export class Recorder {
         if (typeof v !== 'function' || typeof p !== 'string' || p === 'constructor' || p.startsWith('_')) return v;
         return (...args: unknown[]) => {
           const call: Call = { cls, method: p, category: rec.categoryOf(cls, p) };
+          const clock = rec.clock;
+          if (clock.killed) throw new Error(TIME_LIMIT_MESSAGE);
           rec.calls.push(call);
           rec.flushModel.note(call);
           const t0 = performance.now();
           try {
+            const cost = call.category === 'read' || call.category === 'write' ? clock.callMs + (DATA_CALLS.has(p) ? clock.cellMs * cellsOf(p, t, args) : 0) : clock.localMs;
+            clock.charge(cost);
+            if (clock.killed) throw new Error(TIME_LIMIT_MESSAGE);
+            const injected = rec.failWhen?.(call);
+            if (injected) throw new Error(injected);
             return v.apply(t, args);
           } finally {
-            rec.fakeMs += performance.now() - t0;
+            const spent = performance.now() - t0;
+            rec.fakeMs += spent;
+            // the fake's own time is no part of the model: the model charged for the call
+            clock.advance(-spent);
           }
         };
       },
     });
   }
-  reset(): void { this.calls = []; this.fakeMs = 0; this.flushModel = new FlushModel(); }
+  /** Forget the calls so far; what follows is a new execution on the clock. */
+  reset(): void { this.calls = []; this.fakeMs = 0; this.flushModel = new FlushModel(); this.clock.begin(); }
   /** Round trips to the spreadsheet caused by reads after writes, plus the final send (see FlushModel). */
   roundTrips(): number { return this.flushModel.total(); }
   count(filter?: (c: Call) => boolean): number { return filter ? this.calls.filter(filter).length : this.calls.length; }
@@ -88,6 +166,11 @@ type Cell = unknown;
 
 function fail(message: string): never {
   throw new Error(message);
+}
+
+/** Every sheet's grid counts, empty cells too. */
+function checkCells(book: FakeSpreadsheet, more: number): void {
+  if (book._cells() + more > book.cellLimit) fail(`This action would increase the number of cells in the workbook above the limit of ${book.cellLimit} cells.`);
 }
 
 function checkGrid(what: string, grid: unknown, rows: number, cols: number): unknown[][] {
@@ -137,12 +220,39 @@ export class FakeSheet {
   }
   insertRowsAfter(after: number, count: number): void {
     if (!(count >= 1) || after < 1 || after > this.maxRows) fail('Those rows are out of bounds.');
+    checkCells(this._book, count * this.maxCols);
     this.maxRows += count;
-    this.values.splice(after, 0, ...Array.from({ length: Math.min(count, Math.max(0, this.values.length - after)) }, () => []));
+    // rows below move down (a loop: spreading a long list into splice overflows the stack)
+    if (this.values.length > after) {
+      const tail = this.values.slice(after);
+      this.values.length = after + count;
+      for (let i = after; i < after + count; i++) this.values[i] = [];
+      for (const row of tail) this.values.push(row);
+    }
   }
   insertColumnsAfter(after: number, count: number): void {
     if (!(count >= 1) || after < 1 || after > this.maxCols) fail('Those columns are out of bounds.');
+    checkCells(this._book, count * this.maxRows);
     this.maxCols += count;
+  }
+  deleteRows(position: number, count: number): void {
+    if (!(count >= 1) || position < 1 || position + count - 1 > this.maxRows) fail('Those rows are out of bounds.');
+    if (count >= this.maxRows) fail('You can\'t delete all the rows on the sheet.');
+    this.maxRows -= count;
+    this.values.splice(position - 1, count);
+  }
+  deleteColumns(position: number, count: number): void {
+    if (!(count >= 1) || position < 1 || position + count - 1 > this.maxCols) fail('Those columns are out of bounds.');
+    if (count >= this.maxCols) fail('You can\'t delete all the columns on the sheet.');
+    this.maxCols -= count;
+    for (const row of this.values) row?.splice(position - 1, count);
+  }
+  setName(name: string): FakeSheet {
+    if (typeof name !== 'string' || !name.trim()) fail('Invalid sheet name.');
+    const other = this._book._find(name);
+    if (other && other !== this && other !== this._proxy) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._name = name;
+    return this._proxy ?? this;
   }
   setFrozenRows(n: number): void {
     if (n >= this.maxRows) fail("Sorry, it is not possible to freeze all rows.");
@@ -166,7 +276,8 @@ export class FakeSheet {
     this.metadata.push({ key, value });
   }
   getFilter(): FakeRange | null { return this.filter; }
-  activate(): void { this._book.active = this; }
+  /** The active sheet is the recorded face, as getSheets() hands it out (insertSheet places new sheets after it). */
+  activate(): void { this._book.active = this._proxy ?? this; }
 
   /** Test helpers (not Apps Script API). */
   _cell(row: number, col: number): Cell { return this.values[row - 1]?.[col - 1] ?? ''; }
@@ -197,6 +308,12 @@ export class FakeRange {
   }
   setValues(values: unknown): void {
     const g = checkGrid('setValues', values, this._rows, this._cols);
+    const max = this._sheet._book.cellLimitChars;
+    for (const row of g) {
+      for (const v of row) {
+        if (typeof v === 'string' && v.length > max) fail(`Your input contains more than the maximum of ${max} characters in a single cell.`);
+      }
+    }
     g.forEach((row, i) => {
       const r = this._row - 1 + i;
       const target = (this._sheet.values[r] ??= []);
@@ -260,8 +377,18 @@ export class FakeSpreadsheet {
   sheets: FakeSheet[] = [];
   active: FakeSheet | null = null;
   activeRange: FakeRange | null = null;
+  /** Cells and characters per cell the spreadsheet holds (tests may lower the first to keep data small). */
+  cellLimit = SHEETS_CELL_LIMIT;
+  cellLimitChars = SHEETS_CELL_CHARS;
   private nextId = 1000;
   constructor(private rec: Recorder, public timeZone: string) {}
+
+  /** Cells of every sheet's grid, as Sheets counts them against its limit. */
+  _cells(): number {
+    let n = 0;
+    for (const s of this.sheets) n += s.maxRows * s.maxCols;
+    return n;
+  }
 
   _wrapSheet(s: FakeSheet): FakeSheet { const p = this.rec.wrap('Sheet', s); s._proxy = p; return p; }
   _range(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): FakeRange {
@@ -288,7 +415,11 @@ export class FakeSpreadsheet {
     const sheet = this._wrapSheet(new FakeSheet(this, name, this.nextId++));
     sheet.values = grid.map((r) => [...r]);
     sheet.maxRows = Math.max(1000, grid.length);
-    sheet.maxCols = Math.max(26, ...grid.map((r) => r.length));
+    // a loop, not Math.max(...list): a grid of 120,000+ rows would overflow the call stack
+    let width = 26;
+    for (const r of grid) if (r.length > width) width = r.length;
+    sheet.maxCols = width;
+    checkCells(this, sheet.maxRows * sheet.maxCols);
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -311,6 +442,8 @@ export class FakeSpreadsheet {
   insertSheet(name: string): FakeSheet {
     if (typeof name !== 'string' || !name.trim()) fail('Invalid sheet name.');
     if (this._find(name)) fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    // a new sheet has 1000 rows and 26 columns
+    checkCells(this, 1000 * 26);
     const sheet = this._wrapSheet(new FakeSheet(this, name, this.nextId++));
     // placed after the active sheet, and becomes active
     const at = this.active ? this.sheets.indexOf(this.active) + 1 : this.sheets.length;
@@ -369,6 +502,19 @@ export function formatDateFake(date: Date, timeZone: string, pattern: string): s
 
 export interface FakeGas {
   recorder: Recorder;
+  /** The execution's clock (also recorder.clock). */
+  clock: FakeClock;
+  /**
+   * A new execution: the clock starts again (6 minutes, or `limitMs`) and the lock of an execution
+   * that was stopped is released, as Apps Script does when an execution ends.
+   */
+  begin(limitMs?: number): void;
+  /**
+   * Call a custom function as Sheets does: a new execution of 30 seconds, in which the function's
+   * own time counts and Sheets' time to write what it returns (0.01 ms a cell); past the limit the
+   * cell shows an error instead.
+   */
+  customFunction<T>(fn: () => T): T;
   spreadsheet: FakeSpreadsheet;
   /** Globals to install (vi.stubGlobal or a vm context). */
   globals: Record<string, unknown>;
@@ -429,7 +575,20 @@ export function createFakeGas(options: { timeZone?: string } = {}): FakeGas {
     }),
     Utilities: rec.wrap('Utilities', { formatDate: formatDateFake }),
   };
-  return { recorder: rec, spreadsheet, globals, properties, lock, ui };
+  const begin = (limitMs = RUN_LIMIT_MS) => {
+    rec.clock.begin(limitMs);
+    lock.held = false;
+  };
+  const customFunction = <T>(fn: () => T): T => {
+    begin(CUSTOM_FUNCTION_LIMIT_MS);
+    const out = fn();
+    let cells = 1;
+    if (Array.isArray(out)) { cells = 0; for (const row of out) cells += Array.isArray(row) ? row.length : 1; }
+    rec.clock.charge(rec.clock.cellMs * cells);
+    if (rec.clock.elapsed() > CUSTOM_FUNCTION_LIMIT_MS) throw new Error(TIME_LIMIT_MESSAGE);
+    return out;
+  };
+  return { recorder: rec, clock: rec.clock, begin, customFunction, spreadsheet, globals, properties, lock, ui };
 }
 
 /**
