@@ -60,14 +60,14 @@ const col = (rows: unknown[][], j: number) => rows.map((r) => [r[j]]);
 describe('functions.js registration', () => {
   // budgets against an accidental library (the same as npm run bench prints); issue 11's readers
   // of real exports brought both bundles from about 105 / 78 KB to 170 / 146 KB; issue 16's BG/NBD
-  // model (likelihood, Newton fit, ₂F₁, P(alive): some 9 KB minified) to 183 / 161 KB
+  // model (likelihood, Newton fit, ₂F₁, P(alive): some 9 KB minified, 3 KB gzipped) to 192 / 164 KB
   it('keeps the bundles within their budgets', () => {
     const kb = (f: string) => readFileSync(join(out, f)).length / 1024;
     const gz = (f: string) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length / 1024;
-    expect(kb('taskpane.js')).toBeLessThanOrEqual(190);
-    expect(gz('taskpane.js')).toBeLessThanOrEqual(64);
+    expect(kb('taskpane.js')).toBeLessThanOrEqual(200);
+    expect(gz('taskpane.js')).toBeLessThanOrEqual(68);
     expect(kb('functions.js')).toBeLessThanOrEqual(172);
-    expect(gz('functions.js')).toBeLessThanOrEqual(56);
+    expect(gz('functions.js')).toBeLessThanOrEqual(58);
   });
 
   it('associates exactly the ids of functions.json, once each', () => {

@@ -65,9 +65,10 @@ describe('Code.js bundle contract', () => {
   });
 
   // a budget against an accidental library in the bundle; issue 11 (reading real exports: encodings,
-  // header rows, totals, month names, plausibility checks) grew the core by about 150 KB
-  it('is at most 320 KB', () => {
-    expect(statSync(join(DIST, 'Code.js')).size).toBeLessThanOrEqual(320 * 1024);
+  // header rows, totals, month names, plausibility checks) grew the core by about 150 KB; issue 16's
+  // BG/NBD model (unminified, with its comments' worth of code) by about 20 KB
+  it('is at most 340 KB', () => {
+    expect(statSync(join(DIST, 'Code.js')).size).toBeLessThanOrEqual(340 * 1024);
   });
 
   it('ships the manifest with V8 and only the two scopes', () => {
