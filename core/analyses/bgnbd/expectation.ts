@@ -39,11 +39,12 @@ export function deathLogOdds(p: BgnbdParams, x: number, t: number, T: number): n
   return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t));
 }
 
+/** 1/(1 + e^z) without overflow either side. */
+export const aliveOfLogOdds = (z: number): number => (z === -Infinity ? 1 : z > 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z)));
+
 /** P(alive) of a customer with x repeat transactions, the last at t_x, observed for T (model units). */
 export function pAlive(p: BgnbdParams, x: number, t: number, T: number): number {
-  const z = deathLogOdds(p, x, t, T);
-  if (z === -Infinity) return 1;
-  return z > 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+  return aliveOfLogOdds(deathLogOdds(p, x, t, T));
 }
 
 /** (e^{hL} − 1)/h, with its limit L at h = 0. */
