@@ -24,6 +24,10 @@ export interface SourceData {
   date1904: boolean;
   /** Columns (0-based in the grid) whose first data cell has a date number format. */
   dateColumns: number[];
+  /** Rows of the rectangle read that are hidden (by hand or by a filter), read like the others. */
+  hiddenRows: number;
+  /** Whether an AutoFilter hides rows of the sheet (false when the host cannot say). */
+  filtered: boolean;
   /** Workbook state for the writer, read in the same request. */
   probe: WorkbookProbe | null;
   syncs: number;
@@ -36,6 +40,8 @@ export interface ReadOptions {
   probe?: boolean;
   /** Getting the region around a cell needs ExcelApi 1.13; without it the used range is taken. */
   regionSupported?: boolean;
+  /** The AutoFilter's isDataFiltered needs ExcelApi 1.9. */
+  filterSupported?: boolean;
   readBudget?: number;
 }
 
@@ -96,7 +102,13 @@ export async function readSource(context: Excel.RequestContext, options: ReadOpt
   const rect = chooseRect(rectOf(selection), used.isNullObject ? null : rectOf(used), region ? rectOf(region) : null);
   const date1904 = dateProbe.value === SERIAL_2000_IN_1904;
   const target = options.headerOnly ? { ...rect, rows: Math.min(rect.rows, 2) } : rect;
-  const { grid, formats, syncs: chunkSyncs } = await readValues(context, sheet, target, options.readBudget ?? READ_BUDGET);
+  // hidden rows, sent with the first chunk of values (no request of their own): rowHidden is null
+  // when some rows are hidden, and the visible view's row count then says how many
+  const hiddenProbe = () => {
+    const whole = sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).load('rowHidden');
+    return { whole, visible: whole.getVisibleView().load('rowCount'), filter: options.filterSupported !== false ? sheet.autoFilter.load('isDataFiltered') : null };
+  };
+  const { grid, formats, syncs: chunkSyncs, first: hidden } = await readValues(context, sheet, target, options.readBudget ?? READ_BUDGET, options.headerOnly ? undefined : hiddenProbe);
   syncs += chunkSyncs;
   if (options.headerOnly) grid.length = Math.min(grid.length, 1);
   const dateColumns = (formats ?? []).map((f, j) => (isDateFormat(f) && typeof grid[1]?.[j] === 'number' ? j : -1)).filter((j) => j >= 0);
@@ -107,6 +119,8 @@ export async function readSource(context: Excel.RequestContext, options: ReadOpt
     grid,
     date1904,
     dateColumns,
+    hiddenRows: hidden ? (hidden.whole.rowHidden === false ? 0 : rect.rows - hidden.visible.rowCount) : 0,
+    filtered: hidden?.filter ? hidden.filter.isDataFiltered : false,
     probe: pending ? readProbe(pending) : null,
     syncs,
   };
@@ -117,15 +131,18 @@ export async function readSource(context: Excel.RequestContext, options: ReadOpt
  * after each chunk from the bytes actually received, so a narrow table of short values arrives in
  * one request and a wide one of long text in several.
  */
-async function readValues(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect, budget: number) {
+async function readValues<R>(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect, budget: number, queueFirst?: () => R) {
   const grid: RawCell[][] = [];
   let formats: unknown[] | null = null;
+  // loads that ride with the first chunk, queued again when a too-large request fails as a whole
+  let first: R | null = null;
   let bytesPerCell = 10; // typical of transaction exports: short names, serial dates, amounts
   let syncs = 0;
   for (let start = 0; start < rect.rows;) {
     const rows = Math.max(1, Math.min(rect.rows - start, Math.floor(budget / (bytesPerCell * rect.cols))));
     const chunk = sheet.getRangeByIndexes(rect.row + start, rect.col, rows, rect.cols).load('values');
     const fmt: Excel.Range | null = formats === null && rect.rows > 1 ? sheet.getRangeByIndexes(rect.row + 1, rect.col, 1, rect.cols).load('numberFormat') : null;
+    const extra = start === 0 && queueFirst ? queueFirst() : null;
     try {
       await context.sync();
     } catch (e) {
@@ -134,6 +151,7 @@ async function readValues(context: Excel.RequestContext, sheet: Excel.Worksheet,
       throw e;
     }
     syncs++;
+    if (extra !== null) first = extra;
     const values = chunk.values as RawCell[][];
     for (const row of values) grid.push(row);
     if (fmt) formats = fmt.numberFormat[0];
@@ -143,7 +161,7 @@ async function readValues(context: Excel.RequestContext, sheet: Excel.Worksheet,
     bytesPerCell = Math.max(bytesPerCell, measured * 1.2);
     start += rows;
   }
-  return { grid, formats, syncs };
+  return { grid, formats, syncs, first };
 }
 
 function isPayloadLimit(e: unknown): boolean {

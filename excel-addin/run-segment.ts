@@ -2,7 +2,7 @@
 // "Segment customers": read the transactions, run the core, write the report. The glue between
 // the Excel reader and writer and the core; everything it decides is about Excel, not segmentation.
 
-import { EXCEL_LIMITS, buildLayout, columnLetter, detectColumns, segment, type PartialOptions, type SegmentResult } from '../core';
+import { EXCEL_LIMITS, buildLayout, columnLetter, detectColumns, segment, t, type PartialOptions, type SegmentResult } from '../core';
 import { readSource, type SourceData } from './read-source';
 import { writeLayout, type WriteReport } from './write-layout';
 
@@ -20,6 +20,8 @@ export interface RunOutcome {
 export interface RunOptions {
   onPhase?: (phase: Phase) => void | Promise<void>;
   regionSupported?: boolean;
+  /** ExcelApi 1.9: the AutoFilter can say whether it hides rows. */
+  filterSupported?: boolean;
   requestBudget?: number;
 }
 
@@ -38,7 +40,7 @@ export function withDateColumn(source: SourceData, options: PartialOptions): Par
 
 export async function segmentWorkbook(context: Excel.RequestContext, options: PartialOptions, run: RunOptions = {}): Promise<RunOutcome> {
   await run.onPhase?.('reading');
-  const source = await readSource(context, { probe: true, regionSupported: run.regionSupported });
+  const source = await readSource(context, { probe: true, regionSupported: run.regionSupported, filterSupported: run.filterSupported });
   await run.onPhase?.('computing');
   const effective: PartialOptions = {
     ...withDateColumn(source, options),
@@ -47,6 +49,10 @@ export async function segmentWorkbook(context: Excel.RequestContext, options: Pa
     firstRow: source.rect.row + 1,
   };
   const result = segment(source.grid, effective);
+  // a filter is a view: the rows it hides are in the sheet and were read (README, "Hidden rows")
+  if (source.hiddenRows > 0) {
+    result.warnings.unshift(t(source.filtered ? 'read.hiddenRows.selection.filter' : 'read.hiddenRows.selection', { count: source.hiddenRows, sheet: source.sheetName }));
+  }
   // shortened here, not by an Excel error half-way, when the report is larger than a sheet holds
   const layout = buildLayout(result, EXCEL_LIMITS);
   await run.onPhase?.('writing');

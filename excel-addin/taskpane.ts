@@ -309,7 +309,7 @@ async function run(event: Event): Promise<void> {
     if (!supported('ExcelApi', '1.7')) throw new AbcxyzError(t('ui.tooOld'));
     const state = readForm();
     save(state);
-    const out = await Excel.run((ctx) => segmentWorkbook(ctx, optionsFromForm(state), { onPhase: setPhase, regionSupported: supported('ExcelApi', '1.13') }));
+    const out = await Excel.run((ctx) => segmentWorkbook(ctx, optionsFromForm(state), { onPhase: setPhase, regionSupported: supported('ExcelApi', '1.13'), filterSupported: supported('ExcelApi', '1.9') }));
     headers = (out.source.grid[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
     $('source').textContent = t('ui.range', { address: out.source.address });
     showSummary(out);

@@ -4,7 +4,7 @@
 // is checked here: any script in the page (or the browser console) can call these functions.
 
 import {
-  AbcxyzError, MARKER, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment,
+  AbcxyzError, MARKER, NOT_USED, buildLayout, columnLetter, customersOf, detectColumns, firstKeyAccounts, isoFromDay, parseOptionText, segment, t,
   type ColumnRole, type PartialOptions, type RawCell, type SegmentResult,
 } from '../core';
 import { msg } from './messages';
@@ -90,6 +90,11 @@ function settingsOf(req: RunRequest, headers: RawCell[]): SavedSettings {
   return { options: { ...req.options }, extra: req.extra, columns };
 }
 
+/** Whether two ranges of one sheet share a cell. */
+function overlaps(a: GoogleAppsScript.Spreadsheet.Range, b: GoogleAppsScript.Spreadsheet.Range): boolean {
+  return a.getRow() <= b.getLastRow() && b.getRow() <= a.getLastRow() && a.getColumn() <= b.getLastColumn() && b.getColumn() <= a.getLastColumn();
+}
+
 export function runSegmentation(input: unknown): RunSummary {
   const started = Date.now();
   const req = checkRequest(input);
@@ -116,6 +121,11 @@ export function runSegmentation(input: unknown): RunSummary {
       dateObjectDay: dayOfDateIn(ss.getSpreadsheetTimeZone()),
     };
     const result = segment(grid, options);
+    // Apps Script tells hidden rows one row per call only; a filter over the selection is said once
+    // (README, "Hidden rows": a filter is a view, the rows it hides were read)
+    const sheet = range.getSheet();
+    const filter = sheet.getFilter();
+    if (filter && overlaps(filter.getRange(), range)) result.warnings.unshift(t('read.filter.sheets', { sheet: sheet.getName() }));
     // what the spreadsheet has room for and the time left decide how much of the report is written:
     // shortened here, with a sentence, rather than stopped by Sheets half-way
     const probe = probeSpreadsheet(ss, MARKER);

@@ -43,6 +43,9 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   freeze: { rows: number; cols: number } | null = null;
   deleted = false;
+  /** Rows (0-based) hidden by hand or by a filter; `filtered`: an AutoFilter hides some. */
+  hidden = new Set<number>();
+  filtered = false;
   /** Excel's worksheet id: stays with the sheet for its life; a copy gets another. */
   readonly id: string;
   private static next = 1;
@@ -255,6 +258,8 @@ class FakeFunctionResult extends Loadable {
 
 export class FakeWorksheet extends Loadable {
   tables: { add: (range: FakeRange | string, hasHeaders: boolean) => FakeTable };
+  /** ExcelApi 1.9: only isDataFiltered is modelled. */
+  autoFilter: { load: (props?: string) => FakeWorksheet['autoFilter']; readonly isDataFiltered: boolean };
   freezePanes: { freezeAt: (r: FakeRange | string) => void; freezeRows: (n: number) => void; freezeColumns: (n: number) => void };
   private nameValue = '';
   private idValue = '';
@@ -266,6 +271,11 @@ export class FakeWorksheet extends Loadable {
       ctx.record(target(), 'tables.add', [letters(rect.col) + (rect.row + 1), rect.rows, rect.cols, hasHeaders]);
       return new FakeTable(ctx, sheetState, rect, hasHeaders);
     } };
+    let filtered: boolean | undefined;
+    this.autoFilter = {
+      load: () => { ctx.record(target(), 'autoFilter.load', undefined); ctx.queueLoad(() => 20, () => { filtered = sheetState.filtered; }); return this.autoFilter; },
+      get isDataFiltered() { if (filtered === undefined) throw new FakeError('PropertyNotLoaded', 'isDataFiltered'); return filtered; },
+    };
     this.freezePanes = {
       freezeAt: (r) => { const rect = typeof r === 'string' ? parseA1(r) : r.rect; ctx.record(target(), 'freezeAt', rect); ctx.apply(() => { sheetState.freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols }; }); },
       freezeRows: (n) => { ctx.record(target(), 'freezeRows', n); ctx.apply(() => { sheetState.freeze = { rows: n, cols: 0 }; }); },
@@ -434,7 +444,7 @@ class FakeTable {
 }
 
 export class FakeRange extends Loadable {
-  private snap: { values?: Cell[][]; numberFormat?: string[][]; dims?: boolean; address?: string } = {};
+  private snap: { values?: Cell[][]; numberFormat?: string[][]; dims?: boolean; address?: string; rowHidden?: boolean | null } = {};
   readonly format: { font: { bold: boolean }; fill: { color: string }; wrapText: boolean; columnWidth: number };
   readonly conditionalFormats: { add: (type: string) => CfRecord['cf'] };
   constructor(ctx: FakeContext, readonly sheetState: SheetState, readonly rect: Rect, readonly isNullObject = false) {
@@ -466,6 +476,11 @@ export class FakeRange extends Loadable {
     const snap: typeof this.snap = {};
     if (want.includes('values')) snap.values = this.readValues();
     if (want.includes('numberFormat')) snap.numberFormat = this.readFormats();
+    if (want.includes('rowHidden')) {
+      // Excel: true when every row is hidden, false when none is, null when some are
+      const n = this.hiddenCount();
+      snap.rowHidden = n === 0 ? false : n === this.rect.rows ? true : null;
+    }
     snap.dims = true;
     snap.address = `${quoteSheet(this.sheetState.name)}!${letters(this.rect.col)}${this.rect.row + 1}:${letters(this.rect.col + this.rect.cols - 1)}${this.rect.row + this.rect.rows}`;
     this.ctx.record('range', 'load', props);
@@ -520,6 +535,17 @@ export class FakeRange extends Loadable {
     }
     this.ctx.apply(() => { this.sheetState.formatRuns.push({ rect: this.rect, format: v }); });
   }
+  get rowHidden(): boolean | null { this.need('rowHidden'); if (this.snap.rowHidden === undefined) throw new FakeError('PropertyNotLoaded', 'rowHidden'); return this.snap.rowHidden; }
+  hiddenCount(): number {
+    let n = 0;
+    for (const r of this.sheetState.hidden) if (r >= this.rect.row && r < this.rect.row + this.rect.rows) n++;
+    return n;
+  }
+  /** ExcelApi 1.3: the visible rows of the range; only its rowCount is modelled. */
+  getVisibleView(): FakeRangeView {
+    this.ctx.record('range', 'getVisibleView', undefined);
+    return new FakeRangeView(this.ctx, this.rect.rows - this.hiddenCount());
+  }
   get rowIndex(): number { this.need('rowIndex'); return this.rect.row; }
   get columnIndex(): number { this.need('columnIndex'); return this.rect.col; }
   get rowCount(): number { this.need('rowCount'); return this.rect.rows; }
@@ -549,6 +575,16 @@ export class FakeRange extends Loadable {
     }
     return new FakeRange(this.ctx, s, { row, col, rows, cols });
   }
+}
+
+class FakeRangeView extends Loadable {
+  private count = 0;
+  constructor(ctx: FakeContext, private readonly visible: number) { super(ctx); }
+  load(_props?: string): this {
+    this.ctx.queueLoad(() => 20, () => { this.count = this.visible; this.loaded = true; });
+    return this;
+  }
+  get rowCount(): number { this.need('rowCount'); return this.count; }
 }
 
 /** A fresh workbook with one data sheet and the selection on `rect` (default: the whole grid). */

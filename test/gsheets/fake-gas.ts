@@ -275,7 +275,8 @@ export class FakeSheet {
     if (!key || key.length > 256) fail('Invalid developer metadata key');
     this.metadata.push({ key, value });
   }
-  getFilter(): FakeRange | null { return this.filter; }
+  /** Apps Script's Filter: only its range is modelled. */
+  getFilter(): { getRange: () => FakeRange } | null { const f = this.filter; return f ? { getRange: () => f } : null; }
   /** The active sheet is the recorded face, as getSheets() hands it out (insertSheet places new sheets after it). */
   activate(): void { this._book.active = this._proxy ?? this; }
 

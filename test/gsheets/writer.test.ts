@@ -301,8 +301,9 @@ describe('service calls', () => {
     const { first, rerun } = callsFor(1500);
     // two report sheets; see gsheets/README.md for which of these calls are irreducible. Reads: the
     // selection, the zone, the marker finder, the sheets (name and size of each: the spreadsheet's
-    // cells count against its 10 million) and the new sheets' ids
-    expect(first.byCategory.read).toBeLessThanOrEqual(9);
+    // cells count against its 10 million), the new sheets' ids, and the data sheet's filter (two:
+    // the sheet and its filter, whose hidden rows are said)
+    expect(first.byCategory.read).toBeLessThanOrEqual(11);
     // writes: per sheet an insert and two resizes (exactly the cells it needs), the content, and the final send
     expect(first.byCategory.write).toBeLessThanOrEqual(31);
     expect(first.methods.filter((m) => m.endsWith('.setColumnWidths')).length).toBeLessThanOrEqual(8);
@@ -311,7 +312,7 @@ describe('service calls', () => {
     // a re-run sends the new report once more before it deletes the earlier one
     expect(rerun.roundTrips).toBeLessThanOrEqual(3);
     // the rerun reads the two earlier sheets' marker, id and name and their size, deletes them, renames the new ones
-    expect(rerun.byCategory.read + rerun.byCategory.write).toBeLessThanOrEqual(9 + 31 + 2 * 5 + 2 * 3 + 2 + 2 + 1);
+    expect(rerun.byCategory.read + rerun.byCategory.write).toBeLessThanOrEqual(11 + 31 + 2 * 5 + 2 * 3 + 2 + 2 + 1);
   });
 
   it('send the queued writes before the lock is released', () => {
@@ -382,5 +383,26 @@ describe('conditional format rules', () => {
     expect(mergedRules(rules).map((r) => [r.text, r.fill, r.ranges.map((g) => g.row)])).toEqual([
       ['A', 'red', [0]], ['B', 'blue', [0, 1]], ['A', 'green', [1]], ['A', 'red', [2]],
     ]);
+  });
+});
+
+describe('a filter over the selection (Sheets)', () => {
+  it('is said once: the rows it hides were read like the others', () => {
+    const grid = smallGrid();
+    const sheet = salesSheet(grid);
+    sheet.getRange(1, 1, grid.length, 3).createFilter();
+    const summary = runAll();
+    expect(summary.warnings[0]).toBe('A filter is set on sheet "Sales": any rows it hides were read like the others. A filter only hides rows: delete them from the sheet if they should not count.');
+    expect(summary.rowsRead).toBe(grid.length - 1);
+  });
+  it('a sheet without a filter, or one elsewhere on the sheet, says nothing of it', () => {
+    const grid = smallGrid();
+    const sheet = salesSheet(grid.map((r) => [...r, '', '', 'x']));
+    expect(runAll({ address: `'Sales'!A1:C${grid.length}` }).warnings.join(' ')).not.toMatch(/filter/);
+    install();
+    const other = salesSheet(grid.map((r) => [...r, '', '', 'x']));
+    other.getRange(1, 6, 3, 1).createFilter();
+    expect(runAll({ address: `'Sales'!A1:C${grid.length}` }).warnings.join(' ')).not.toMatch(/filter/);
+    void sheet;
   });
 });
