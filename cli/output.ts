@@ -85,6 +85,12 @@ export function* customerJsonSlices(l: CustomerReader, slice: number): Generator
   }
 }
 
+/** parameters.bgnbd of the JSON contract (SPEC §11): the fitted model, or null when none was tried. */
+function bgnbdJson(r: SegmentResult) {
+  const m = r.bgnbd;
+  return m && { r: m.r, alpha: m.alpha, a: m.a, b: m.b, logLikelihood: m.logLikelihood, customers: m.customers, converged: m.converged, unit: m.unit };
+}
+
 /**
  * Writes the JSON contract. The customer list is serialised in slices straight to the file, so a
  * 70,000-customer result never exists as one giant string.
@@ -103,6 +109,7 @@ export function writeJson(r: SegmentResult, path: string): void {
       layout: r.layout,
       mapping: r.mapping,
       cutoffs: r.cutoffs,
+      bgnbd: bgnbdJson(r),
     },
     totals: {
       rowsRead: r.totals.rowsRead,

@@ -16,4 +16,5 @@ export {
   buildLayout, customerColumns, needsTextGuard, PALETTE, MARKER, markerValue,
   EXCEL_LIMITS, SHEETS_LIMITS, XLSX_LIMITS, cutText, freeSheetName, hostCells, textRoom, validSheetName, type ReportLimits,
 } from './report/layout';
-export { segmentTable, matrixTable, abcColumn, xyzColumn, type FunctionValue, type FunctionLimits } from './functions';
+export { segmentTable, matrixTable, abcColumn, xyzColumn, pAliveTable, type FunctionValue, type FunctionLimits } from './functions';
+export { bgnbdModel, expectedPurchases, pAlive, type BgnbdParameters, type BgnbdParams, type DayHistories } from './analyses/bgnbd';

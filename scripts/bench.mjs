@@ -109,7 +109,7 @@ if (big) {
   console.log(`  XLSX report ≤ 20 s and ≤ 1.5 GB: ${fmt(big.cliXlsx.secs)} s, ${fmt(big.cliXlsx.mb, 0)} MB — ${verdict(big.cliXlsx.secs <= 20 && big.cliXlsx.mb <= 1536)}`);
 }
 
-for (const part of ['bench-excel.mjs', 'bench-gsheets.mjs']) {
+for (const part of ['bench-excel.mjs', 'bench-gsheets.mjs', 'bench-bgnbd.mjs']) {
   const file = join(root, 'scripts', part);
   if (existsSync(file)) {
     console.log(`\n## ${part}`);

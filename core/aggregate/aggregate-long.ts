@@ -35,6 +35,7 @@ export function aggregateLong(d: LongData, customers: number, o: SegmentOptions)
     let curP = -2147483648;
     let ss = 0, sc = 0, smax = 0, sPos = false;
     let purchases = 0, firstBuy = 0, lastBuy = -2147483648, nGaps = 0;
+    let txDays = 0, txFirst = 0, txLast = -2147483648; // BG/NBD's transaction days: lines ≥ 0
     const firstP = per[day[s0] - base];
     for (let k = s0; k < s1; k++) {
       const x = amount[k];
@@ -59,6 +60,11 @@ export function aggregateLong(d: LongData, customers: number, o: SegmentOptions)
         pc += Math.abs(ps) >= Math.abs(y) ? ps - t + y : y - t + ps;
         ps = t;
         if (Math.abs(y) > pmax) pmax = Math.abs(y);
+      }
+      if (x >= 0 && dd !== txLast) {
+        if (txDays === 0) txFirst = dd;
+        txDays++;
+        txLast = dd;
       }
       if (x > 0) {
         sPos = true;
@@ -87,6 +93,9 @@ export function aggregateLong(d: LongData, customers: number, o: SegmentOptions)
     }
     agg.first[c] = firstBuy;
     agg.last[c] = lastBuy;
+    agg.txDays[c] = txDays;
+    agg.txFirst[c] = txFirst;
+    agg.txLast[c] = txLast;
     agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianOfWhole(gaps, nGaps, gapCounts) : NaN;
   }
   releaseGrouped(grouped);

@@ -12,6 +12,7 @@ import { topSet } from '../rules/key-accounts';
 import { SEGMENTS } from '../rules/segments';
 import { populationGap } from '../rules/typical-gap';
 import { valueAtStake } from '../rules/win-back';
+import { churnModel, type ChurnModel } from './bgnbd';
 import { classifyCustomers } from './classify-customers';
 import { customerList, type CustomerList } from '../result/customer-list';
 import { outputOrder } from '../result/output-order';
@@ -102,7 +103,10 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
   const profitShares = financierShares(agg.profit ?? agg.revenue);
   const fallbackGap = long ? populationGap(agg.gap) : 0;
 
-  const perCustomer = classifyCustomers(agg, table, abc, m, inTopSet, profitShares, long ? asOf : null, fallbackGap, o);
+  // BG/NBD (SPEC §11) before the statuses: with churn-model = bgnbd they come from its P(alive)
+  const churn: ChurnModel | null = long && asOf !== null ? churnModel(agg, asOf, o) : null;
+  const statusFrom = churn?.available && o.churnModel === 'bgnbd' ? churn.pAlive : null;
+  const perCustomer = classifyCustomers(agg, table, abc, m, inTopSet, profitShares, long ? asOf : null, fallbackGap, o, statusFrom);
   const { segmentOf, slipping, counts } = perCustomer;
 
   const order = outputOrder(abc.order, abc.cls, m, table.names);
@@ -113,6 +117,7 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     archetypes: perCustomer.archetypes, profitShare: profitShares, dependencyRisk: perCustomer.dependencyRisk,
     qualified: perCustomer.qualified, first: agg.first, last: agg.last, gap: perCustomer.gap,
     gapFallback: perCustomer.gapFallback, status: perCustomer.status, action: perCustomer.action,
+    pAlive: churn?.pAlive ?? noValues(C), expectedPurchases: churn?.expected ?? noValues(C),
   });
   const matrix = buildMatrix(abc.order, segmentOf, m, abc.total);
   let classified = 0;
@@ -122,6 +127,7 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     readerWarnings: read.warnings, profitMissing: metric.profitMissing, rowsUsed: read.rowsUsed, ranked: abc.order.length,
     netLe: counts.netLe, tooNew: counts.tooNew, xyzCount: counts.xyz, mostlyZ: counts.z, metricName: metric.name, profitBasis: agg.profit !== null,
     risky: perCustomer.risky.slice(0, 5).map((c) => ({ name: table.names[c], share: profitShares[c] })),
+    bgnbd: churn?.warning,
   }, o);
 
   return attachCustomers({
@@ -152,8 +158,13 @@ export function segmentRead(read: ReadResult, o: SegmentOptions): SegmentResult 
     winBack: winBackList(list, slipping, order),
     skipped: read.skipped,
     warnings,
+    bgnbd: churn?.parameters ?? null,
+    bgnbdWarning: churn?.warning ?? null,
   }, list);
 }
+
+/** A column of no values (NaN), for input without dates. */
+const noValues = (n: number) => new Float64Array(n).fill(NaN);
 
 /** The win-back list, in rank order. */
 function winBackList(list: CustomerList, slipping: Uint8Array, order: Int32Array): WinBackEntry[] {
@@ -175,6 +186,8 @@ function winBackList(list: CustomerList, slipping: Uint8Array, order: Int32Array
       metric,
       valueAtStake: valueAtStake(metric, list.firstPurchase(k)!, lastPurchase, typicalGap),
       action: list.action(k),
+      pAlive: list.pAlive(k),
+      expectedPurchases: list.expectedPurchases(k),
     });
   }
   return out;

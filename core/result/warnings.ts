@@ -19,6 +19,8 @@ export interface WarningFacts {
   profitBasis: boolean;
   /** Customers with a dependency risk, by their share of the basis. */
   risky: readonly { name: string; share: number }[];
+  /** Why there is no BG/NBD model, when there is none (SPEC §11). */
+  bgnbd?: string | null;
 }
 
 export function runWarnings(f: WarningFacts, o: SegmentOptions): string[] {
@@ -35,5 +37,6 @@ export function runWarnings(f: WarningFacts, o: SegmentOptions): string[] {
     f.xyzCount > 0 && f.mostlyZ / f.xyzCount > 0.8
       ? t('warn.mostlyZ', { share: `${Math.round((f.mostlyZ / f.xyzCount) * 100)} %`, other: o.xyzMethod === 'cv' ? 'frequency' : 'cv' }) : null,
     ...f.risky.slice(0, 5).map((r) => t('warn.dependency', { customer: r.name, share: `${(r.share * 100).toFixed(1)} %`, metric: t(f.profitBasis ? 'metric.profit' : 'metric.revenue') })),
+    f.bgnbd ?? null,
   ].filter((w): w is string => w !== null);
 }
