@@ -78,11 +78,16 @@ const OUTPUT_TYPES = new Set(['.json', '.csv', '.xlsx']);
 const XLSX_INPUT = new Set(['.xlsx', '.xlsm']);
 const TEXT_INPUT = new Set(['.csv', '.tsv', '.txt', '']);
 
-/** The report into the temporary file, by the output's type. */
-async function writeOutput(result: SegmentResult, ext: string, temp: string): Promise<void> {
+/** The report into the temporary file, by the output's type; what the layout shortened to fit Excel. */
+async function writeOutput(result: SegmentResult, ext: string, temp: string): Promise<string[]> {
   if (ext === '.json') writeJson(result, temp);
   else if (ext === '.csv') writeFileSync(temp, toCsv(result));
-  else await writeXlsx(buildLayout(result), temp);
+  else {
+    const layout = buildLayout(result);
+    await writeXlsx(layout, temp);
+    return layout.warnings;
+  }
+  return [];
 }
 
 /** ExcelJS hands dates over as UTC midnights: take their UTC calendar day. */
@@ -159,11 +164,12 @@ async function run(input: string, values: Record<string, string | boolean | unde
   const target: OutputTarget | null = out ? prepareOutput(out, [input]) : null;
   const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial, limits);
   const t2 = performance.now();
-  if (target) await writeThrough(target, out!, (temp) => writeOutput(result, outExt, temp));
+  let shortened: string[] = [];
+  if (target) await writeThrough(target, out!, async (temp) => { shortened = await writeOutput(result, outExt, temp); });
   else say(toText(result));
   const t3 = performance.now();
   // with --out the console shows no warnings: what the reading decided is said there as well
-  if (out) for (const note of notes) complain(`abcxyz: ${note}\n`);
+  if (out) for (const note of [...notes, ...shortened]) complain(`abcxyz: ${note}\n`);
   if (values.timings) complain(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
   return result;
 }

@@ -149,3 +149,17 @@ describe('abcxyz segment on .xlsx input', () => {
     expect(missing.stderr).toMatch(/No sheet named "Nope".*Sheets: Notes, Sales/);
   });
 });
+
+describe('an .xlsx report shortened to fit Excel', () => {
+  it('says on stderr what it cut: a name longer than a cell holds', () => {
+    const long = `Acme ${'x'.repeat(40000)}`;
+    writeFileSync(join(dir, 'long.csv'), `Customer,Date,Amount\n${long},2024-01-05,10\nBeta,2024-02-05,20\n`);
+    const r = cli(['segment', join(dir, 'long.csv'), '--out', join(dir, 'long.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/abcxyz: Texts longer than a cell holds are cut to 32,?76\d characters/);
+    // the JSON keeps the whole name: only the workbook is bound by Excel's cell
+    const j = cli(['segment', join(dir, 'long.csv'), '--out', join(dir, 'long.json')]);
+    expect(JSON.parse(readFileSync(join(dir, 'long.json'), 'utf8')).customers.map((c: { customer: string }) => c.customer)).toContain(long);
+    expect(j.stderr).not.toMatch(/longer than a cell/);
+  });
+});
