@@ -10,10 +10,18 @@ import {
 } from '../core';
 import { COLUMN_FLAGS, OPTION_FLAGS, optionHelpLines } from '../core/options';
 import { encodingName, encodingOption } from './encoding';
-import { InputError, openXlsx, streamDelimited } from './input';
+import { InputError, OutputError } from './fs-errors';
+import { checkInput, DEFAULT_LIMITS, DEFAULT_MAX_INPUT_MB, limitsOf, type InputLimits } from './input-file';
+import { prepareOutput, writeThrough, type OutputTarget } from './output-file';
+import { openXlsx, streamDelimited } from './input';
 import { isOutOfMemory, MemoryError } from './memory';
 import { toCsv, toText, writeJson } from './output';
+import { oneLine, terminalText } from './terminal';
 import { writeXlsx } from './xlsx';
+
+/** Console output: control characters in names and headers are shown escaped, never sent raw to the terminal. */
+const say = (text: string) => process.stdout.write(terminalText(text));
+const complain = (text: string) => process.stderr.write(terminalText(text));
 
 /** --help: the option lines come from the option vocabulary, so they list every option with its default. */
 function usage(): string {
@@ -27,6 +35,7 @@ function usage(): string {
   const other = [
     [`  --sheet ${t('cli.sheetValue')}`, t('form.cli.sheetRead')],
     [`  --encoding ${t('cli.sheetValue')}`, t('form.cli.encoding')],
+    ['  --max-input-mb N', t('form.cli.maxInput', { mb: DEFAULT_MAX_INPUT_MB })],
     ['  --timings', t('form.cli.timings')],
   ].map(([flag, text]) => `${flag.padEnd(40)}${text}`);
   return [t('form.cli.usage'), '', t('form.cli.columns'), ...wrapped, t('form.cli.options'), ...optionHelpLines(40), t('form.cli.other'), ...other, ''].join('\n');
@@ -43,6 +52,7 @@ function parseCommandLine(argv: string[]) {
     out: { type: 'string', short: 'o' },
     sheet: { type: 'string' },
     encoding: { type: 'string' },
+    'max-input-mb': { type: 'string' },
     timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   };
@@ -64,13 +74,20 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Part
   return partial;
 }
 
-async function writeOutput(result: SegmentResult, out: string | undefined): Promise<void> {
-  if (!out) { process.stdout.write(toText(result)); return; }
-  const ext = extname(out).toLowerCase();
-  if (ext === '.json') writeJson(result, out);
-  else if (ext === '.csv') writeFileSync(out, toCsv(result));
-  else if (ext === '.xlsx') await writeXlsx(buildLayout(result), out);
-  else throw new UsageError(t('cli.outputType', { ext }));
+const OUTPUT_TYPES = new Set(['.json', '.csv', '.xlsx']);
+const XLSX_INPUT = new Set(['.xlsx', '.xlsm']);
+const TEXT_INPUT = new Set(['.csv', '.tsv', '.txt', '']);
+
+/** The report into the temporary file, by the output's type; what the layout shortened to fit Excel. */
+async function writeOutput(result: SegmentResult, ext: string, temp: string): Promise<string[]> {
+  if (ext === '.json') writeJson(result, temp);
+  else if (ext === '.csv') writeFileSync(temp, toCsv(result));
+  else {
+    const layout = buildLayout(result);
+    await writeXlsx(layout, temp);
+    return layout.warnings;
+  }
+  return [];
 }
 
 /** ExcelJS hands dates over as UTC midnights: take their UTC calendar day. */
@@ -86,27 +103,30 @@ function withNotes(result: SegmentResult, notes: string[]): SegmentResult {
  * Read and segment. Both a CSV and an .xlsx stream through the core row by row, so the table is
  * never held whole (a CSV's text is, an .xlsx's is not: its sheet is inflated and scanned as it comes).
  */
-async function compute(input: string, sheet: string | undefined, encoding: string | undefined, partial: PartialOptions): Promise<{ result: SegmentResult; notes: string[]; readMs: number; computeMs: number }> {
+async function compute(input: string, sheet: string | undefined, encoding: string | undefined, partial: PartialOptions, limits: InputLimits): Promise<{ result: SegmentResult; notes: string[]; readMs: number; computeMs: number }> {
   const ext = extname(input).toLowerCase();
   const t0 = performance.now();
   let notes: string[] = [];
   let decodedAs = 'utf-8';
   try {
-    if (ext === '.xlsx' || ext === '.xlsm') {
-      const wb = await openXlsx(input, sheet);
+    if (XLSX_INPUT.has(ext)) {
+      const wb = await openXlsx(input, sheet, limits);
       const segmenter = createSegmenter({ ...partial, date1904: partial.date1904 ?? wb.date1904, dateObjectDay: utcDay });
       notes = await wb.read((row) => segmenter.add(row));
       const t1 = performance.now();
       const result = withNotes(segmenter.finish(), notes);
       return { result, notes, readMs: t1 - t0, computeMs: performance.now() - t1 };
     }
-    if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') {
+    if (TEXT_INPUT.has(ext)) {
       const segmenter = createSegmenter({ ...partial, dateObjectDay: utcDay });
-      const read = streamDelimited(input, (row) => segmenter.add(row), encoding);
+      const read = streamDelimited(input, (row) => segmenter.add(row), encoding, limits);
       notes = read.notes;
       decodedAs = read.encoding;
       const t1 = performance.now();
-      const result = withNotes(segmenter.finish(), notes);
+      const finished = segmenter.finish();
+      // rows wider than the header can only be told once the core has chosen the header row
+      notes = [...notes, ...read.afterHeader(finished.headerRow)];
+      const result = withNotes(finished, notes);
       return { result, notes, readMs: t1 - t0, computeMs: performance.now() - t1 };
     }
   } catch (e) {
@@ -120,21 +140,44 @@ async function compute(input: string, sheet: string | undefined, encoding: strin
   throw new UsageError(t('cli.inputType', { ext }));
 }
 
+/** --max-input-mb, else the default. */
+function limitsFrom(values: Record<string, string | boolean | undefined>): InputLimits {
+  const v = values['max-input-mb'];
+  if (v === undefined) return DEFAULT_LIMITS;
+  const mb = Number(String(v).trim());
+  if (!(Number.isFinite(mb) && mb > 0)) throw new UsageError(t('input.limitValue', { value: String(v) }));
+  return limitsOf(mb);
+}
+
+/**
+ * One run: the input's and the output's type, the input file and the output path are checked
+ * before anything is computed; the report is written through a temporary file.
+ */
 async function run(input: string, values: Record<string, string | boolean | undefined>, partial: PartialOptions): Promise<SegmentResult> {
-  const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial);
+  const out = values.out as string | undefined;
+  const inExt = extname(input).toLowerCase();
+  if (!XLSX_INPUT.has(inExt) && !TEXT_INPUT.has(inExt)) throw new UsageError(t('cli.inputType', { ext: inExt }));
+  const outExt = out ? extname(out).toLowerCase() : '';
+  if (out && !OUTPUT_TYPES.has(outExt)) throw new UsageError(t('cli.outputType', { ext: outExt }));
+  const limits = limitsFrom(values);
+  checkInput(input, limits, TEXT_INPUT.has(inExt));
+  const target: OutputTarget | null = out ? prepareOutput(out, [input]) : null;
+  const { result, notes, readMs, computeMs } = await compute(input, values.sheet as string | undefined, values.encoding as string | undefined, partial, limits);
   const t2 = performance.now();
-  await writeOutput(result, values.out as string | undefined);
+  let shortened: string[] = [];
+  if (target) await writeThrough(target, out!, async (temp) => { shortened = await writeOutput(result, outExt, temp); });
+  else say(toText(result));
   const t3 = performance.now();
   // with --out the console shows no warnings: what the reading decided is said there as well
-  if (values.out) for (const note of notes) process.stderr.write(`abcxyz: ${note}\n`);
-  if (values.timings) process.stderr.write(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
+  if (out) for (const note of [...notes, ...shortened]) complain(`abcxyz: ${note}\n`);
+  if (values.timings) complain(`read_ms=${readMs.toFixed(1)} compute_ms=${computeMs.toFixed(1)} write_ms=${(t3 - t2).toFixed(1)}\n`);
   return result;
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
-  if (values.help || !command) { process.stdout.write(usage()); return command || values.help ? 0 : 2; }
+  if (values.help || !command) { say(usage()); return command || values.help ? 0 : 2; }
   const partial = optionsFrom(values);
   resolveOptions(partial); // option errors are usage errors (exit 2), reported before any file is read
   if (values.encoding !== undefined) {
@@ -145,15 +188,15 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'segment') {
     if (rest.length !== 1) throw new UsageError(t('cli.oneInput'));
     await run(rest[0], values, partial);
-    if (values.out) process.stderr.write(`${t('cli.wrote', { path: resolve(values.out as string) })}\n`);
+    if (values.out) complain(`${t('cli.wrote', { path: resolve(values.out as string) })}\n`);
     return 0;
   }
   if (command === 'demo') {
     const out = (values.out as string | undefined) ?? 'abcxyz-demo.xlsx';
     const data = join(__dirname, '..', '..', 'data', 'demo-ledger.csv');
     const result = await run(data, { ...values, out }, partial);
-    process.stdout.write(toText(result));
-    process.stdout.write(`\n${t('cli.demoWritten', { path: resolve(out) })}\n`);
+    say(toText(result));
+    say(`\n${t('cli.demoWritten', { path: resolve(out) })}\n`);
     return 0;
   }
   throw new UsageError(t('cli.unknownCommand', { command }));
@@ -163,16 +206,16 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError || e instanceof AbcxyzError) {
-      process.stderr.write(`abcxyz: ${(e as Error).message}\n\n${e instanceof UsageError ? usage() : ''}`);
+      complain(`abcxyz: ${oneLine((e as Error).message)}\n\n${e instanceof UsageError ? usage() : ''}`);
       process.exitCode = 2;
-    } else if (e instanceof InputError || e instanceof MemoryError) {
-      process.stderr.write(`abcxyz: ${e.message}\n`);
+    } else if (e instanceof InputError || e instanceof MemoryError || e instanceof OutputError) {
+      complain(`abcxyz: ${oneLine(e.message)}\n`);
       process.exitCode = 1;
     } else if (isOutOfMemory(e)) {
-      process.stderr.write(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('cli.theInput'), problem: (e as Error).message })}\n`);
+      complain(`abcxyz: ${t('read.tooLarge', { path: process.argv.slice(2).find((a) => /\.(csv|tsv|txt|xlsx|xlsm)$/i.test(a)) ?? t('cli.theInput'), problem: oneLine((e as Error).message) })}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`abcxyz: ${t('cli.unexpected', { message: (e as Error)?.message ?? String(e) })}\n`);
+      complain(`abcxyz: ${t('cli.unexpected', { message: oneLine((e as Error)?.message ?? String(e)) })}\n`);
       process.exitCode = 1;
     }
   },

@@ -85,6 +85,12 @@ export function* customerJsonSlices(l: CustomerReader, slice: number): Generator
   }
 }
 
+/** parameters.bgnbd of the JSON contract (SPEC §11): the fitted model, or null when none was tried. */
+function bgnbdJson(r: SegmentResult) {
+  const m = r.bgnbd;
+  return m && { r: m.r, alpha: m.alpha, a: m.a, b: m.b, logLikelihood: m.logLikelihood, customers: m.customers, converged: m.converged, unit: m.unit };
+}
+
 /**
  * Writes the JSON contract. The customer list is serialised in slices straight to the file, so a
  * 70,000-customer result never exists as one giant string.
@@ -103,6 +109,7 @@ export function writeJson(r: SegmentResult, path: string): void {
       layout: r.layout,
       mapping: r.mapping,
       cutoffs: r.cutoffs,
+      bgnbd: bgnbdJson(r),
     },
     totals: {
       rowsRead: r.totals.rowsRead,
@@ -136,6 +143,13 @@ export function writeJson(r: SegmentResult, path: string): void {
   }
 }
 
+/**
+ * The first characters that make a spreadsheet read a CSV cell as something other than its text:
+ * a formula (=, +, -, @), or a control character — tab, CR, NUL and the other C0 controls, DEL and
+ * the C1 controls — which spreadsheets strip or act on, so that what follows becomes the cell's start.
+ */
+export const CSV_GUARDED = /^[=+\-@\u0000-\u001f\u007f-\u009f]/;
+
 /** The customer table as CSV with the JSON field names. Formula-like names are prefixed with ' (CSV injection). */
 export function toCsv(r: SegmentResult): string {
   const list = customersOf(r);
@@ -143,7 +157,7 @@ export function toCsv(r: SegmentResult): string {
     const rec = customerRecord(list, k);
     const name = list.customer(k);
     rec.archetypes = list.archetypes(k).join('; ');
-    if (/^[=+\-@\t\r]/.test(name)) rec.customer = `'${name}`;
+    if (CSV_GUARDED.test(name)) rec.customer = `'${name}`;
     for (const f of CSV_FIELDS) if (rec[f] === null) rec[f] = '';
     return rec;
   });

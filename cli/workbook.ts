@@ -12,9 +12,35 @@
 
 import { StringDecoder } from 'node:string_decoder';
 import { t, type RawCell } from '../core';
+import { formatCount } from '../core/messages/lists';
+import { DEFAULT_LIMITS, megabytes, type InputLimits } from './input-file';
+import { MemoryError } from './memory';
 import { entryChunks, entryText, zipEntries, ZipError, type ZipEntry } from './zip';
 
 export class WorkbookError extends Error {}
+
+/**
+ * XML a row (or a shared string, or the list of merged ranges) may take before the sheet counts as
+ * damaged: a real row of 16,384 cells is far less, and the scan joins what it carries from chunk to
+ * chunk, so an endless "row" would cost time as the square of its length.
+ */
+export const MAX_ROW_XML = 16 * 2 ** 20;
+
+/** The rows and columns a sheet has (Excel's limits since 2007): a cell beyond them is no cell of a real sheet. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
+
+/** A row or column number beyond the sheet: the XML is damaged (and must not make the reader fill billions of cells). */
+function beyondSheet(row: number, col: number): WorkbookError {
+  return new WorkbookError(t('xlsx.beyondSheet', { cell: col >= 0 ? `${columnLetterOf(col)}${row}` : String(row), rows: formatCount(SHEET_ROWS), columns: formatCount(SHEET_COLUMNS) }));
+}
+
+/** 0 → A, 27 → AB (only for the message: the column may be far beyond XFD). */
+function columnLetterOf(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0 && s.length < 8; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 export interface SheetInfo {
   name: string;
@@ -136,28 +162,43 @@ function relsPath(part: string): string {
 export class Workbook {
   readonly path: string;
   readonly entries: Map<string, ZipEntry>;
+  readonly limits: InputLimits;
   info!: WorkbookInfo;
 
-  private constructor(path: string, entries: Map<string, ZipEntry>) {
+  private constructor(path: string, entries: Map<string, ZipEntry>, limits: InputLimits) {
     this.path = path;
     this.entries = entries;
+    this.limits = limits;
   }
 
-  static async open(path: string): Promise<Workbook> {
+  static async open(path: string, limits: InputLimits = DEFAULT_LIMITS): Promise<Workbook> {
     let entries: Map<string, ZipEntry>;
     try {
       entries = zipEntries(path);
     } catch (e) {
-      throw new WorkbookError((e as Error).message);
+      if (e instanceof ZipError) throw new WorkbookError(e.message);
+      throw e;
     }
-    const wb = new Workbook(path, entries);
+    const wb = new Workbook(path, entries, limits);
     wb.info = await wb.readInfo();
     return wb;
+  }
+
+  /** Refuses parts that would unzip to more than the input limit, before a byte is inflated. */
+  private checkSize(parts: (string | null)[], sheet: string): void {
+    const sized = parts.filter((p): p is string => !!p && this.entries.has(p)).map((p) => this.entries.get(p)!);
+    const total = sized.reduce((n, e) => n + e.size, 0);
+    if (total <= this.limits.maxInputBytes) return;
+    throw new WorkbookError(t('read.zip.tooLarge', {
+      sheet, size: megabytes(total), limit: formatCount(this.limits.maxInputMb), suggest: megabytes(total * 1.1),
+      parts: sized.map((e) => t('read.zip.partSize', { part: e.name, size: megabytes(e.size) })).join(', '),
+    }));
   }
 
   private async text(part: string): Promise<string | null> {
     const entry = this.entries.get(part);
     if (!entry) return null;
+    this.checkSize([part], part);
     try {
       return await entryText(this.path, entry);
     } catch (e) {
@@ -187,8 +228,9 @@ export class Workbook {
       const p = r ? joinPart(dir, r.Target) : dir + fallback;
       return this.entries.has(p) ? p : null;
     };
-    const sheets: SheetInfo[] = tags(xml, 'sheet').map((a) => ({
-      name: a.name ?? '',
+    const sheets: SheetInfo[] = tags(xml, 'sheet').map((a, i) => ({
+      // a sheet without a name (no workbook writes one) is named by its place
+      name: a.name || t('xlsx.unnamedSheet', { n: i + 1 }),
       state: a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible',
       part: target(a.id),
     }));
@@ -231,6 +273,7 @@ export class Workbook {
     try {
       for await (const chunk of entryChunks(this.path, entry)) {
         carry += decoder.write(chunk);
+        if (carry.length > MAX_ROW_XML) throw new WorkbookError(t('xlsx.stringTooLarge', { index: formatCount(out.length + 1), mb: megabytes(MAX_ROW_XML) }));
         let last = -1;
         endTag.lastIndex = 0;
         for (let m = endTag.exec(carry); m; m = endTag.exec(carry)) last = m.index + m[0].length;
@@ -260,7 +303,11 @@ export class Workbook {
     let tail: string | null = null;
     const decoder = new StringDecoder('utf8');
     for await (const chunk of entryChunks(this.path, entry)) {
-      if (tail !== null) { tail += decoder.write(chunk); continue; }
+      if (tail !== null) {
+        tail += decoder.write(chunk);
+        if (tail.length > 4 * MAX_ROW_XML) throw new WorkbookError(t('xlsx.damagedSheet', { sheet: part }));
+        continue;
+      }
       // the names may straddle two chunks: look at the end of the last one too
       const joined = prev.length ? Buffer.concat([prev, chunk]) : chunk;
       if (!filter && elementAt(joined, 'autoFilter') >= 0) filter = true;
@@ -285,6 +332,29 @@ export class Workbook {
   async readSheet(sheet: SheetInfo, onRow: (row: RawCell[]) => void, check: (row: number) => void): Promise<SheetReadStats> {
     const part = sheet.part;
     if (!part || !this.entries.has(part)) throw new WorkbookError(t('xlsx.sheetPartMissing', { sheet: sheet.name }));
+    this.checkSize([part, this.info.sharedStrings, this.info.styles], sheet.name);
+    // what the row handler throws is the core's (or the memory check's) and passes as it is; a
+    // TypeError or RangeError of the scan itself means XML it cannot follow: a damaged sheet
+    let fromRow: unknown = null;
+    const handOver = (row: RawCell[]) => {
+      try { onRow(row); } catch (e) { fromRow = e; throw e; }
+    };
+    const checked = (row: number) => {
+      try { check(row); } catch (e) { fromRow = e; throw e; }
+    };
+    try {
+      return await this.scanSheet(sheet, part, handOver, checked);
+    } catch (e) {
+      if (e === fromRow || e instanceof WorkbookError || e instanceof MemoryError) throw e;
+      if (e instanceof ZipError) throw new WorkbookError(e.message);
+      if (e instanceof TypeError || (e instanceof RangeError && !/allocation failed|Invalid string length|Invalid array length|Invalid typed array length/i.test(e.message))) {
+        throw new WorkbookError(t('xlsx.damagedSheet', { sheet: sheet.name }));
+      }
+      throw e;
+    }
+  }
+
+  private async scanSheet(sheet: SheetInfo, part: string, onRow: (row: RawCell[]) => void, check: (row: number) => void): Promise<SheetReadStats> {
     try {
       // the look for merges inflates the sheet once on zlib's threads while the strings are parsed here
       const tail = this.sheetTail(part);
@@ -440,12 +510,16 @@ export class SheetScanner {
     private readonly onRow: (row: RawCell[]) => void,
     private readonly check: (row: number) => void,
   ) {
-    this.pending = merges.filter((m) => m.r2 >= m.r1 && m.c2 >= m.c1).sort((a, b) => b.r1 - a.r1);
+    // a merged range reaching past the sheet ends at its edge
+    this.pending = merges.filter((m) => m.r2 >= m.r1 && m.c2 >= m.c1 && m.c1 >= 0 && m.c1 < SHEET_COLUMNS && m.r1 <= SHEET_ROWS)
+      .map((m) => ({ ...m, r2: Math.min(m.r2, SHEET_ROWS), c2: Math.min(m.c2, SHEET_COLUMNS - 1) }))
+      .sort((a, b) => b.r1 - a.r1);
   }
 
   write(text: string): void {
     // joined, not concatenated: a flat string is read character by character far faster than a cons
     this.carry = this.carry === "" ? text : [this.carry, text].join("");
+    if (this.carry.length > MAX_ROW_XML) throw new WorkbookError(t('xlsx.rowTooLarge', { row: formatCount(this.rowNumber + 1), mb: megabytes(MAX_ROW_XML) }));
     if (this.prefix === null) {
       const m = /<(\w+:)?worksheet[\s>]/.exec(this.carry);
       if (!m) return;
@@ -507,6 +581,7 @@ export class SheetScanner {
         }
         if (value === null) continue;
         const row = this.row;
+        if (col >= SHEET_COLUMNS) throw beyondSheet(this.rowNumber, col);
         while (row.length < col) row.push(null);
         row[col] = value;
       } else if (m[5] !== undefined) {
@@ -530,6 +605,7 @@ export class SheetScanner {
 
   private openRow(tag: string): void {
     const number = Number(attr(tag, 'r')) || this.rowNumber + 1;
+    if (!(Number.isInteger(number) && number >= 1 && number <= SHEET_ROWS)) throw beyondSheet(number, -1);
     while (this.rowNumber + 1 < number) this.emit(this.rowNumber + 1);
     this.row.length = 0;
     this.rowNumber = number;
@@ -592,6 +668,7 @@ export class SheetScanner {
   /** A cell's value into the row at the current column. */
   private put(value: RawCell): void {
     if (value === null || !this.inRow || this.col < 0) return;
+    if (this.col >= SHEET_COLUMNS) throw beyondSheet(this.rowNumber, this.col);
     const row = this.row;
     while (row.length < this.col) row.push(null);
     row[this.col] = value;

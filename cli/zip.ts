@@ -58,6 +58,8 @@ export function zipEntries(path: string): Map<string, ZipEntry> {
       dirSize = u64(rec, 40);
       dirOffset = u64(rec, 48);
     }
+    // a directory that claims more than the file holds is damaged (and must not be allocated)
+    if (dirOffset + dirSize > fileSize || count > dirSize / 46) throw new ZipError(t('zip.damagedDirectory'));
     const dir = readAt(fd, dirOffset, dirSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
@@ -107,22 +109,36 @@ function dataStart(path: string, entry: ZipEntry): number {
 
 const CHUNK = 1 << 18;
 
-/** The inflated bytes of an entry, chunk by chunk. */
+/**
+ * The inflated bytes of an entry, chunk by chunk. An entry never yields more than the size the
+ * directory gives it (a zip bomb's directory may understate it): the reading stops there.
+ */
 export async function* entryChunks(path: string, entry: ZipEntry): AsyncGenerator<Buffer> {
   if (entry.method !== 0 && entry.method !== 8) throw new ZipError(t('zip.method', { entry: entry.name, method: entry.method }));
   if (entry.compressedSize === 0) return;
   const start = dataStart(path, entry);
   const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: CHUNK });
+  let total = 0;
+  const counted = (chunk: Buffer): Buffer => {
+    total += chunk.length;
+    if (total > entry.size) throw new ZipError(t('zip.sizeMismatch', { entry: entry.name }));
+    return chunk;
+  };
   if (entry.method === 0) {
-    for await (const chunk of raw) yield chunk as Buffer;
+    try {
+      for await (const chunk of raw) yield counted(chunk as Buffer);
+    } finally {
+      raw.destroy();
+    }
     return;
   }
   const inflate = createInflateRaw({ chunkSize: CHUNK });
   raw.on('error', (e) => inflate.destroy(e));
   raw.pipe(inflate);
   try {
-    for await (const chunk of inflate) yield chunk as Buffer;
+    for await (const chunk of inflate) yield counted(chunk as Buffer);
   } catch (e) {
+    if (e instanceof ZipError) throw e;
     throw new ZipError(t('read.zip.inflate', { entry: entry.name, problem: (e as Error).message }));
   } finally {
     raw.destroy();

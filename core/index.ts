@@ -18,4 +18,5 @@ export {
 } from './report/layout';
 export { portfolioLines, fellFromA } from './report/summary-lines';
 export { portfolioJson } from './result/portfolio-json';
-export { segmentTable, matrixTable, abcColumn, xyzColumn, lossesTable, migrationTable, type FunctionValue, type FunctionLimits } from './functions';
+export { segmentTable, matrixTable, abcColumn, xyzColumn, lossesTable, migrationTable, pAliveTable, type FunctionValue, type FunctionLimits } from './functions';
+export { bgnbdModel, expectedPurchases, pAlive, type BgnbdParameters, type BgnbdParams, type DayHistories } from './analyses/bgnbd';

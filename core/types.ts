@@ -57,6 +57,15 @@ export interface SegmentOptions {
   dynamicsPeriods: number;
   /** Periods of each of the two windows class migration compares (SPEC §8); 0 leaves it out. */
   comparePeriods: number;
+  /** Which rule gives the lifecycle status: the gap rule of §4, or P(alive) of the BG/NBD model (§11). */
+  churnModel: 'gap' | 'bgnbd';
+  /** With churnModel bgnbd: Lost below this P(alive), At risk below riskBelow (fractions). */
+  lostBelow: number;
+  riskBelow: number;
+  /** Days ahead the expected purchases count. */
+  horizonDays: number;
+  /** The BG/NBD time unit (t_x, T and α): weeks as in the literature, or days. */
+  bgnbdUnit: 'week' | 'day';
   dateOrder: DateOrder | null;
   decimal: '.' | ',' | null;
   caseSensitive: boolean;

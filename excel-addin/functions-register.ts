@@ -3,7 +3,7 @@
 // Entry of functions.js: registers every custom function. Runs where only CustomFunctions and
 // Office exist (no DOM assumptions). The ids must equal those in functions.json (tested).
 
-import { abc, losses, matrix, migration, segment, setErrorFactory, xyz } from './functions';
+import { abc, losses, matrix, migration, palive, segment, setErrorFactory, xyz } from './functions';
 import { forbidCompiledReaders } from '../core';
 
 // functions.js runs in the task pane's page (shared runtime), whose content security policy forbids
@@ -16,7 +16,7 @@ declare const CustomFunctions: {
   ErrorCode: { invalidValue: string };
 };
 
-export const REGISTERED = { SEGMENT: segment, ABC: abc, XYZ: xyz, MATRIX: matrix, LOSSES: losses, MIGRATION: migration };
+export const REGISTERED = { SEGMENT: segment, ABC: abc, XYZ: xyz, MATRIX: matrix, PALIVE: palive, LOSSES: losses, MIGRATION: migration };
 
 // Opened outside Excel (or when office.js could not load) there is nothing to register with.
 if (typeof CustomFunctions !== 'undefined') {

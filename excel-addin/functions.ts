@@ -4,7 +4,7 @@
 // No Office globals at module level: the build registers the functions (functions-register.ts), and
 // tests import this file in Node.
 
-import { AbcxyzError, EXCEL_LIMITS, abcColumn, lossesTable, matrixTable, migrationTable, segmentTable, xyzColumn, type RawCell } from '../core';
+import { AbcxyzError, EXCEL_LIMITS, abcColumn, lossesTable, matrixTable, migrationTable, pAliveTable, segmentTable, xyzColumn, type RawCell } from '../core';
 
 type Matrix = RawCell[][];
 
@@ -81,6 +81,19 @@ export function xyz(periodValues: any[][], method?: string, x?: number, y?: numb
  */
 export function matrix(customers: any[][], amounts: any[][], dates?: any[][], options?: string): any[][] {
   return guarded(() => matrixTable(customers, amounts, optionalRange(dates), options ?? null));
+}
+
+/**
+ * Probability that each customer still buys, P(alive), and its expected purchases, from the BG/NBD model.
+ * @customfunction PALIVE
+ * @param customers Customer of each transaction (one column).
+ * @param amounts Amount of each transaction (returns, negative, are not purchases).
+ * @param dates Date of each transaction.
+ * @param [options] Options text, e.g. "horizon-days=30; as-of=2024-12-31".
+ * @returns Customer, P(alive) and expected purchases in the next horizon-days (default 90), header row first.
+ */
+export function palive(customers: any[][], amounts: any[][], dates: any[][], options?: string): any[][] {
+  return guarded(() => pAliveTable(customers, amounts, optionalRange(dates), options ?? null, {}, { rows: EXCEL_LIMITS.rows, cells: Infinity, cellChars: EXCEL_LIMITS.cellChars }));
 }
 
 /**

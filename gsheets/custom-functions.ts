@@ -2,7 +2,7 @@
 // The =ABCXYZ…(…) custom functions: turn what Sheets passes into what core/functions.ts expects, and
 // turn core errors into an Error whose message Sheets shows in the cell. No segmentation logic here.
 
-import { AbcxyzError, SHEETS_LIMITS, abcColumn, lossesTable, matrixTable, migrationTable, segmentTable, t, xyzColumn, type FunctionLimits, type FunctionValue, type PartialOptions, type RawCell } from '../core';
+import { AbcxyzError, SHEETS_LIMITS, abcColumn, lossesTable, matrixTable, migrationTable, pAliveTable, segmentTable, t, xyzColumn, type FunctionLimits, type FunctionValue, type PartialOptions, type RawCell } from '../core';
 import { dayOfDateIn } from './sheet-time-zone';
 
 type Cells = RawCell[][];
@@ -105,6 +105,15 @@ export function matrixFunction(customers: unknown, amounts: unknown, dates: unkn
   try {
     const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
     return matrixTable(c, a, d, o, zoneOptions());
+  } catch (e) {
+    throw asCellError(e);
+  }
+}
+
+export function pAliveFunction(customers: unknown, amounts: unknown, dates: unknown, options: unknown): FunctionValue[][] {
+  try {
+    const [c, a, d, o] = tableArgs(customers, amounts, dates, options);
+    return pAliveTable(c, a, d, o, zoneOptions(), OUTPUT_LIMITS);
   } catch (e) {
     throw asCellError(e);
   }

@@ -2,7 +2,7 @@
 // plain top-level function of Code.js (with the JSDoc above it), delegating to the bundle. Keep
 // this file to thin exported functions: no logic, no constants, no top-level statements.
 
-import { abcFunction, lossesFunction, matrixFunction, migrationFunction, segmentFunction, xyzFunction } from './custom-functions';
+import { abcFunction, lossesFunction, matrixFunction, migrationFunction, pAliveFunction, segmentFunction, xyzFunction } from './custom-functions';
 import { addMenu, openSidebar } from './menu';
 import { getSelectionInfo as selectionInfo, goToSheet as activateSheet, runSegmentation as run } from './run-segment';
 import type { RunSummary, SelectionInfo } from './sidebar-api';
@@ -92,6 +92,20 @@ export function ABCXYZ_XYZ(periodValues: unknown, method?: unknown, x?: unknown,
  */
 export function ABCXYZ_MATRIX(customers: unknown, amounts?: unknown, dates?: unknown, options?: unknown) {
   return matrixFunction(customers, amounts, dates, options);
+}
+
+/**
+ * Probability that each customer still buys, P(alive), and its expected purchases, from the BG/NBD model.
+ *
+ * @param {string[][]} customers Customer names or ids, one per transaction row (e.g. A2:A).
+ * @param {number[][]} amounts Amount of each row (e.g. C2:C); returns (negative) are not purchases.
+ * @param {Date[][]} dates Date of each row (e.g. B2:B).
+ * @param {string} options [optional] Options such as "horizon-days=30; as-of=2024-12-31".
+ * @return Customer, P(alive) and expected purchases in the next horizon-days (default 90), header row first.
+ * @customfunction
+ */
+export function ABCXYZ_PALIVE(customers: unknown, amounts?: unknown, dates?: unknown, options?: unknown) {
+  return pAliveFunction(customers, amounts, dates, options);
 }
 
 /**

@@ -72,7 +72,7 @@ export default async function benchExcel(root, { rows = 100000, grid = null } = 
   console.log(`  time in our code ${(ours / 1000).toFixed(3)} s (target <= 1.5 s); with the fake's sync ${(total / 1000).toFixed(3)} s`);
   // Budgets against an accidental library, raised by issue 11 (readers of real exports: header rows,
   // totals, month names in six languages, plausibility checks — about 75 KB of the core's readers)
-  console.log(`  bundles: taskpane.js ${figures.taskpaneKB.toFixed(1)} KB, ${figures.taskpaneGzKB.toFixed(1)} KB gzipped (<= 215 / 72), functions.js ${figures.functionsKB.toFixed(1)} KB, ${figures.functionsGzKB.toFixed(1)} KB gzipped (<= 180 / 60)`);
+  console.log(`  bundles: taskpane.js ${figures.taskpaneKB.toFixed(1)} KB, ${figures.taskpaneGzKB.toFixed(1)} KB gzipped (<= 230 / 78), functions.js ${figures.functionsKB.toFixed(1)} KB, ${figures.functionsGzKB.toFixed(1)} KB gzipped (<= 195 / 66)`);
   return figures;
 }
 

@@ -98,7 +98,7 @@ export default async function benchGsheets(root) {
   const big = results[results.length - 1];
   console.log(`time in our code for ${big.rows} rows: ${(big.first.ourMs / 1000).toFixed(2)} s (run ${(big.first.ms / 1000).toFixed(2)} s incl. fakes; target ≤ 1.5 s)`);
   const size = statSync(codeFile).size;
-  console.log(`dist/gsheets/Code.js: ${(size / 1024).toFixed(1)} KB (${size} bytes; limit 360 KB)`);
+  console.log(`dist/gsheets/Code.js: ${(size / 1024).toFixed(1)} KB (${size} bytes; limit 390 KB, as test/gsheets/bundle.test.ts holds)`);
   return { results: results.map((r) => ({ rows: r.rows, calls: r.first.total, rerunCalls: r.rerun.total, byCategory: r.first.byCategory, roundTrips: r.first.roundTrips, rerunRoundTrips: r.rerun.roundTrips, dataCalls: r.first.data, ms: r.first.ms, ourMs: r.first.ourMs })), codeBytes: size };
 }
 

@@ -130,7 +130,7 @@ if (big) {
   console.log(`  CLI with them peaks ≤ 400 MB: ${fmt(big.cliFull.mb, 0)} MB — ${verdict(big.cliFull.mb <= 400)}`);
 }
 
-for (const part of ['bench-excel.mjs', 'bench-gsheets.mjs']) {
+for (const part of ['bench-excel.mjs', 'bench-gsheets.mjs', 'bench-bgnbd.mjs']) {
   const file = join(root, 'scripts', part);
   if (existsSync(file)) {
     console.log(`\n## ${part}`);

@@ -45,6 +45,7 @@ export function aggregateGroups(grouped: Grouped, lo: Int32Array, hi: Int32Array
     let curP = -2147483648;
     let ss = 0, sc = 0, smax = 0, sPos = false;
     let purchases = 0, firstBuy = 0, lastBuy = -2147483648, nGaps = 0;
+    let txDays = 0, txFirst = 0, txLast = -2147483648; // BG/NBD's transaction days: lines ≥ 0
     const firstP = per[day[s0] - base];
     for (let k = s0; k < s1; k++) {
       const x = amount[k];
@@ -69,6 +70,11 @@ export function aggregateGroups(grouped: Grouped, lo: Int32Array, hi: Int32Array
         pc += Math.abs(ps) >= Math.abs(y) ? ps - t + y : y - t + ps;
         ps = t;
         if (Math.abs(y) > pmax) pmax = Math.abs(y);
+      }
+      if (x >= 0 && dd !== txLast) {
+        if (txDays === 0) txFirst = dd;
+        txDays++;
+        txLast = dd;
       }
       if (x > 0) {
         sPos = true;
@@ -97,6 +103,9 @@ export function aggregateGroups(grouped: Grouped, lo: Int32Array, hi: Int32Array
     }
     agg.first[c] = firstBuy;
     agg.last[c] = lastBuy;
+    agg.txDays[c] = txDays;
+    agg.txFirst[c] = txFirst;
+    agg.txLast[c] = txLast;
     agg.gap[c] = nGaps === 1 ? gaps[0] : nGaps > 0 ? medianOfWhole(gaps, nGaps, gapCounts) : NaN;
   }
   return agg;

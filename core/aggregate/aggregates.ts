@@ -18,6 +18,13 @@ export interface Aggregates {
   last: Int32Array;
   /** Median gap between purchase days; NaN with fewer than two. */
   gap: Float64Array;
+  /**
+   * Transaction days for BG/NBD (SPEC §11, long input only): distinct dates with a line ≥ 0 — a
+   * zero-value order is still an order, a return is not — and the first and last of them.
+   */
+  txDays: Int32Array;
+  txFirst: Int32Array;
+  txLast: Int32Array;
 }
 
 export function newAggregates(n: number, withProfit: boolean): Aggregates {
@@ -33,5 +40,8 @@ export function newAggregates(n: number, withProfit: boolean): Aggregates {
     first: new Int32Array(n),
     last: new Int32Array(n),
     gap: nan(),
+    txDays: new Int32Array(n),
+    txFirst: new Int32Array(n),
+    txLast: new Int32Array(n),
   };
 }

@@ -4,6 +4,7 @@
 
 import { actionFor, actionTexts } from '../rules/actions';
 import { archetypeBits, isDependencyRisk, isFinancier, isProspect } from '../rules/archetypes';
+import { pAliveStatus } from '../rules/bgnbd-status';
 import { lifecycleStatus, STATUS_CODES } from '../rules/lifecycle';
 import { segmentNumber } from '../rules/segments';
 import { isSlipping } from '../rules/win-back';
@@ -15,11 +16,13 @@ import type { SegmentOptions, Status } from '../types';
 
 /**
  * `asOf` is null for wide input (no dates: no status, no prospect); `fallbackGap` is the typical
- * gap of customers with a single purchase day.
+ * gap of customers with a single purchase day. `pAlive` (by customer, NaN: none) gives the status
+ * when it is there (churn-model = bgnbd with a fitted model); a customer without one (no
+ * transaction day ≥ 0: only returns) keeps the gap rule's.
  */
 export function classifyCustomers(
   agg: Aggregates, table: CustomerFacts, abc: AbcOutput, metric: ArrayLike<number>, inTopSet: Uint8Array,
-  profitShares: Float64Array, asOf: number | null, fallbackGap: number, o: SegmentOptions,
+  profitShares: Float64Array, asOf: number | null, fallbackGap: number, o: SegmentOptions, pAlive: Float64Array | null = null,
 ) {
   const C = agg.n;
   const texts = actionTexts();
@@ -59,7 +62,8 @@ export function classifyCustomers(
       const gap = fallback ? fallbackGap : agg.gap[c];
       gaps[c] = gap;
       fallbacks[c] = fallback ? 1 : 0;
-      status = lifecycleStatus(asOf - agg.last[c], gap, age, o);
+      const p = pAlive ? pAlive[c] : NaN;
+      status = p === p ? pAliveStatus(p, age, o) : lifecycleStatus(asOf - agg.last[c], gap, age, o);
       statusCodes[c] = STATUS_CODES.indexOf(status);
       prospect = isProspect(m[c], age, table.budget[c], abc.cutoffs.a, o);
     }

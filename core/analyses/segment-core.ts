@@ -18,14 +18,17 @@ export function metricOf(o: SegmentOptions, agg: Aggregates) {
   return { profitMissing, name, values: name === 'profit' ? agg.profit! : agg.revenue };
 }
 
-/** `asOf` is null for wide input (no dates: no status, no prospect). */
-export function segmentAggregates(agg: Aggregates, table: CustomerFacts, asOf: number | null, o: SegmentOptions) {
+/**
+ * `asOf` is null for wide input (no dates: no status, no prospect); `statusFrom`, each customer's
+ * P(alive) when the BG/NBD model gives the statuses (SPEC §11), else null for the gap rule.
+ */
+export function segmentAggregates(agg: Aggregates, table: CustomerFacts, asOf: number | null, o: SegmentOptions, statusFrom: Float64Array | null = null) {
   const metric = metricOf(o, agg);
   const m = metric.values;
   const abc = classifyAbc({ metric: m, keys: table.keys, rule: o.abcRule, a: o.a, b: o.b });
   const inTopSet = topSet(abc.order, abc.cumShare, m, o.keyShare);
   const profitShares = financierShares(agg.profit ?? agg.revenue);
   const fallbackGap = asOf !== null ? populationGap(agg.gap) : 0;
-  const perCustomer = classifyCustomers(agg, table, abc, m, inTopSet, profitShares, asOf, fallbackGap, o);
+  const perCustomer = classifyCustomers(agg, table, abc, m, inTopSet, profitShares, asOf, fallbackGap, o, statusFrom);
   return { metric, abc, inTopSet, profitShares, perCustomer };
 }

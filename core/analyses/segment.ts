@@ -10,6 +10,7 @@ import { readGrid, TableReader } from '../read/table-reader';
 import { releaseRows } from '../read/release-rows';
 import { SEGMENTS } from '../rules/segments';
 import { valueAtStake } from '../rules/win-back';
+import { churnModel, type ChurnModel } from './bgnbd';
 import { emptyLosses, lossDynamics } from './loss-dynamics';
 import { classMigration } from './migration';
 import { segmentAggregates } from './segment-core';
@@ -105,7 +106,10 @@ function segmentRows(read: ReadResult, grouped: Grouped | null, o: SegmentOption
   const agg = grouped && asOf !== null
     ? aggregateGroups(grouped, grouped.start, grouped.start.subarray(1), C, Math.min(grouped.minDay, asOf), asOf, o)
     : aggregate(data, C, o);
-  const { metric, abc, profitShares, perCustomer } = segmentAggregates(agg, table, long ? asOf : null, o);
+  // BG/NBD (SPEC §11) before the statuses: with churn-model = bgnbd they come from its P(alive)
+  const churn: ChurnModel | null = long && asOf !== null ? churnModel(agg, asOf, o) : null;
+  const statusFrom = churn?.available && o.churnModel === 'bgnbd' ? churn.pAlive : null;
+  const { metric, abc, profitShares, perCustomer } = segmentAggregates(agg, table, long ? asOf : null, o, statusFrom);
   const m = metric.values;
   const { segmentOf, slipping, counts } = perCustomer;
   // how the portfolio changes: only a long table has the dates for it
@@ -120,6 +124,7 @@ function segmentRows(read: ReadResult, grouped: Grouped | null, o: SegmentOption
     archetypes: perCustomer.archetypes, profitShare: profitShares, dependencyRisk: perCustomer.dependencyRisk,
     qualified: perCustomer.qualified, first: agg.first, last: agg.last, gap: perCustomer.gap,
     gapFallback: perCustomer.gapFallback, status: perCustomer.status, action: perCustomer.action,
+    pAlive: churn?.pAlive ?? noValues(C), expectedPurchases: churn?.expected ?? noValues(C),
   });
   const matrix = buildMatrix(abc.order, segmentOf, m, abc.total);
   let classified = 0;
@@ -130,6 +135,7 @@ function segmentRows(read: ReadResult, grouped: Grouped | null, o: SegmentOption
     netLe: counts.netLe, tooNew: counts.tooNew, xyzCount: counts.xyz, mostlyZ: counts.z, metricName: metric.name, profitBasis: agg.profit !== null,
     risky: perCustomer.risky.slice(0, 5).map((c) => ({ name: table.names[c], share: profitShares[c] })),
     migration: migration.warning,
+    bgnbd: churn?.warning,
   }, o);
 
   return attachCustomers({
@@ -165,8 +171,13 @@ function segmentRows(read: ReadResult, grouped: Grouped | null, o: SegmentOption
     migrationNote: migration.warning,
     skipped: read.skipped,
     warnings,
+    bgnbd: churn?.parameters ?? null,
+    bgnbdWarning: churn?.warning ?? null,
   }, list);
 }
+
+/** A column of no values (NaN), for input without dates. */
+const noValues = (n: number) => new Float64Array(n).fill(NaN);
 
 /** The win-back list, in rank order. */
 function winBackList(list: CustomerList, slipping: Uint8Array, order: Int32Array): WinBackEntry[] {
@@ -188,6 +199,8 @@ function winBackList(list: CustomerList, slipping: Uint8Array, order: Int32Array
       metric,
       valueAtStake: valueAtStake(metric, list.firstPurchase(k)!, lastPurchase, typicalGap),
       action: list.action(k),
+      pAlive: list.pAlive(k),
+      expectedPurchases: list.expectedPurchases(k),
     });
   }
   return out;

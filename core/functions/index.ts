@@ -134,6 +134,34 @@ export function segmentTable(customers: Range, amounts: Range, dates?: Range | n
   return out;
 }
 
+/**
+ * =ABCXYZ.PALIVE(customers, amounts, dates, [options]): per customer (in the report's order) its
+ * P(alive) and expected purchases in the next horizon-days (SPEC §11), header row first. The
+ * model needs the dates, so they are not optional here; when it cannot be fitted the function
+ * answers with the reason (the warning of the report) rather than a column of blanks.
+ */
+export function pAliveTable(customers: Range, amounts: Range, dates: Range | null | undefined, options?: string | null, extra?: PartialOptions, limits?: FunctionLimits): FunctionValue[][] {
+  const noDates = !dates || dates.length === 0 || dates.every((row) => row.every(blank));
+  if (noDates) argError(t('fn.empty', { name: 'dates' }));
+  const result = runArgs(customers, amounts, dates, options, extra);
+  const list = customersOf(result);
+  if (result.bgnbdWarning) argError(result.bgnbdWarning);
+  const out: FunctionValue[][] = [[t('h.customer'), t('h.pAlive'), t('h.expectedPurchases')]];
+  // bounded as SEGMENT's table is: the first customers, then a line saying how many more
+  const room = limits ? Math.min(limits.rows, Math.floor(limits.cells / 3)) : Infinity;
+  const shown = list.length + 1 <= room ? list.length : Math.max(0, room - 2);
+  const chars = limits ? textRoom(limits) : Infinity;
+  for (let k = 0; k < shown; k++) {
+    const name = list.customer(k);
+    out.push([name.length > chars ? cutText(name, chars) : name, list.pAlive(k) ?? '', list.expectedPurchases(k) ?? '']);
+  }
+  if (shown < list.length) {
+    const reason = room === limits!.rows ? t('cap.reason.rows', { rows: countText(limits!.rows) }) : t('cap.reason.function', { cells: countText(limits!.cells) });
+    out.push([t('cap.more.customers', { count: countText(list.length - shown), reason }), '', '']);
+  }
+  return out;
+}
+
 /** =ABCXYZ.MATRIX(...): the 3 × 3 customer counts with headers. */
 export function matrixTable(customers: Range, amounts: Range, dates?: Range | null, options?: string | null, extra?: PartialOptions): FunctionValue[][] {
   const r = runArgs(customers, amounts, dates, options, { ...extra, ...WITHOUT_CHANGES });

@@ -23,7 +23,7 @@ const choicesOf = (key: keyof SegmentOptions): readonly string[] => optionSpecBy
 /** Fill defaults and validate; throws AbcxyzError with a sentence naming the option. */
 export function resolveOptions(partial: PartialOptions = {}): SegmentOptions {
   const merged = { ...BASE, ...stripUndefined(partial) } as SegmentOptions;
-  for (const key of ['metric', 'abcRule', 'xyzMethod', 'sd', 'period'] as const) checkChoice(key, merged[key], choicesOf(key));
+  for (const key of ['metric', 'abcRule', 'xyzMethod', 'sd', 'period', 'churnModel', 'bgnbdUnit'] as const) checkChoice(key, merged[key], choicesOf(key));
   for (const key of ['dateOrder', 'decimal'] as const) if (merged[key] !== null) checkChoice(key, merged[key], choicesOf(key));
   checkChoice('continuation', merged.continuation, choicesOf('continuation'));
   const basis: OptionBasis = { abcRule: merged.abcRule, xyzMethod: merged.xyzMethod };
@@ -55,6 +55,9 @@ export function resolveOptions(partial: PartialOptions = {}): SegmentOptions {
     check(key);
     if (!Number.isInteger(merged[key])) fail(key, t('opt.number', { value: String(merged[key]) }));
   }
+  for (const key of ['lostBelow', 'riskBelow', 'horizonDays'] as const) check(key);
+  if (!Number.isInteger(merged.horizonDays)) fail('horizonDays', t('opt.number', { value: String(merged.horizonDays) }));
+  if (merged.lostBelow > merged.riskBelow) fail('lostBelow', t('opt.order', { lower: 'lostBelow', lv: pct(merged.lostBelow), upper: 'riskBelow', uv: pct(merged.riskBelow) }));
   checkNumber('firstRow', merged.firstRow, 1, 1e8);
   if (merged.headerRow !== null) {
     check('headerRow');
@@ -91,6 +94,7 @@ function settled(m: SegmentOptions): SegmentOptions {
     decimal: m.decimal, caseSensitive: m.caseSensitive, date1904: m.date1904, firstRow: m.firstRow,
     dateObjectDay: m.dateObjectDay, a: m.a, b: m.b, x: m.x, y: m.y, headerRow: m.headerRow,
     currency: m.currency, continuation: m.continuation, dynamicsPeriods: m.dynamicsPeriods, comparePeriods: m.comparePeriods,
+    churnModel: m.churnModel, lostBelow: m.lostBelow, riskBelow: m.riskBelow, horizonDays: m.horizonDays, bgnbdUnit: m.bgnbdUnit,
   };
 }
 

@@ -118,6 +118,14 @@ export const OPTIONS = [
     name: 'sd', key: 'sd', kind: 'choice', choices: ['population', 'sample'], default: 'population', section: 'advanced',
     label: 'form.sd', choiceLabels: { population: 'form.sd.population', sample: 'form.sd.sample' },
   },
+  // the BG/NBD model (SPEC §11): which rule gives the status, the thresholds on P(alive), the horizon
+  {
+    name: 'churn-model', key: 'churnModel', kind: 'choice', choices: ['gap', 'bgnbd'], default: 'gap', section: 'advanced',
+    label: 'form.churn-model', hint: 'form.churn-model.hint', choiceLabels: { gap: 'form.churn-model.gap', bgnbd: 'form.churn-model.bgnbd' },
+  },
+  { name: 'lost-below', key: 'lostBelow', kind: 'percent', default: 0.25, range: SHARE, section: 'advanced', label: 'form.lost-below' },
+  { name: 'risk-below', key: 'riskBelow', kind: 'percent', default: 0.5, range: SHARE, section: 'advanced', label: 'form.risk-below' },
+  { name: 'horizon-days', key: 'horizonDays', kind: 'int', default: 90, range: { min: 1, max: 100000 }, integer: true, section: 'advanced', label: 'form.horizon-days' },
   // --- hidden: option text ("More options"), the custom functions and the command line only
   {
     name: 'decimal', key: 'decimal', kind: 'choice', choices: ['.', ','], default: null, section: 'hidden',
@@ -130,6 +138,10 @@ export const OPTIONS = [
   { name: 'lost-days', key: 'lostDays', kind: 'int', default: 60, range: LONG, section: 'hidden', label: 'form.lost-days' },
   { name: 'risk-lapse', key: 'riskLapse', kind: 'number', default: 2, range: LONG, section: 'hidden', label: 'form.risk-lapse' },
   { name: 'risk-days', key: 'riskDays', kind: 'int', default: 30, range: LONG, section: 'hidden', label: 'form.risk-days' },
+  {
+    name: 'bgnbd-unit', key: 'bgnbdUnit', kind: 'choice', choices: ['week', 'day'], default: 'week', section: 'hidden',
+    label: 'form.bgnbd-unit', choiceLabels: { week: 'form.bgnbd-unit.week', day: 'form.bgnbd-unit.day' },
+  },
   { name: 'date1904', key: 'date1904', kind: 'bool', default: false, section: 'hidden', label: 'form.date1904' },
   {
     name: 'header-row', key: 'headerRow', kind: 'int', default: null, range: { min: 1, max: 1e8 }, section: 'hidden',

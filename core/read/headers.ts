@@ -2,6 +2,7 @@
 // Russian, German, French and Spanish, with the analyst's overrides taking precedence.
 
 import { AbcxyzError, t } from '../messages';
+import { cutList } from '../messages/lists';
 import { cellText } from './values';
 import type { ColumnMapping, ColumnRole, RawCell } from '../types';
 
@@ -184,13 +185,22 @@ function byEvidence(role: ColumnRole, candidates: number[], evidence: ColumnEvid
  * Map roles to columns from the header row and the analyst's overrides. `evidence`, when given,
  * decides between several columns that a role's names fit (see byEvidence).
  */
+/** Headers a message names before "and N more": a whole ordinary table. */
+export const HEADERS_LISTED = 20;
+
+/** The non-empty headers for a message, the list cut after HEADERS_LISTED and each header after 60 characters. */
+export function headersSeen(headers: readonly string[]): string {
+  const named = headers.filter(Boolean);
+  return named.length ? cutList(named.slice(0, HEADERS_LISTED), HEADERS_LISTED, named.length) : t('list.none');
+}
+
 export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Record<ColumnRole, string>>, evidence?: ColumnEvidence): HeaderResult {
   const headers = headerRow.map((h) => cellText(h).trim());
   const folded = headers.map(foldHeader);
   const taken = new Set<number>();
   const mapping: ColumnMapping[] = [];
   const warnings: string[] = [];
-  const seen = headers.filter(Boolean).join(', ') || '(none)';
+  const seen = () => headersSeen(headers);
 
   const unused = new Set<ColumnRole>();
   for (const [role, name] of Object.entries(overrides) as [ColumnRole, string][]) {
@@ -206,7 +216,7 @@ export function mapColumns(headerRow: readonly RawCell[], overrides: Partial<Rec
       index = hits[0];
     } else {
       const li = letterIndex(name.trim());
-      if (li === null || li >= headers.length) throw new AbcxyzError(t('err.mappedMissing', { role, name, headers: seen }));
+      if (li === null || li >= headers.length) throw new AbcxyzError(t('err.mappedMissing', { role, name, headers: seen() }));
       index = li;
     }
     taken.add(index);

@@ -4,7 +4,7 @@
 // rows, and whether the table is long (one row per transaction, read by LongReader) or wide
 // (customer × period, read by readWide).
 
-import { columnLetter, mapColumns } from './headers';
+import { columnLetter, headersSeen, mapColumns } from './headers';
 import { groupHeadingColumn } from './group-heading-column';
 import { AbcxyzError, t } from '../messages';
 import { LongReader } from './long-reader';
@@ -126,7 +126,7 @@ export class TableReader {
       }
       this.headers = headers;
       this.warnings = warnings;
-      const seen = headers.filter(Boolean).join(', ') || '(none)';
+      const seen = headersSeen(headers);
       const has = (role: ColumnRole) => columnOf(mapping, role) >= 0;
       if (!has('customer')) throw new AbcxyzError(t('err.noColumn', { role: 'customer', headers: seen }));
       if (!has('date')) {

@@ -3,7 +3,7 @@
 
 import { CustomerIndex } from './customer-index';
 import { NumberColumn, readNumber } from './number-column';
-import { columnLabel } from './headers';
+import { columnLabel, headersSeen } from './headers';
 import { AbcxyzError, t } from '../messages';
 import { cleanName, errorValue, isBlank, isTruthy, parseNumberText } from './values';
 import { foldTotals, isTotalsHeader, isTotalsWord, sameAmount, subtotalName } from './totals';
@@ -103,7 +103,7 @@ export function readWide(src: Source, last: number, mapping: ColumnMapping[], he
     periodCols.push(c);
   }
   if (periodCols.length === 0) {
-    throw new AbcxyzError(t('err.noColumn', { role: 'date', headers: headers.filter(Boolean).join(', ') || '(none)' }));
+    throw new AbcxyzError(t('err.noColumn', { role: 'date', headers: headersSeen(headers) }));
   }
   const decimals = periodCols.map((c) => columnDecimal(src.rows, c, last, options.decimal));
   const decP = columnDecimal(src.rows, fi, last, options.decimal);

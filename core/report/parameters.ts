@@ -41,6 +41,7 @@ export function parameterRows(r: SegmentResult, notes: readonly string[] = []): 
     [t('p.xyzMethod'), xyzRule],
     [t('p.minPeriods'), String(o.minPeriods)],
     [t('p.lifecycle'), t('p.lifecycleRule', { lostLapse: o.lostLapse, lostDays: o.lostDays, riskLapse: o.riskLapse, riskDays: o.riskDays, newDays: o.newDays })],
+    ...bgnbdRows(r),
     [t('p.headerRow'), String(r.headerRow)],
     [t('p.rows'), t('p.rowCounts', { read: r.totals.rowsRead, used: r.totals.rowsUsed, skipped: r.totals.rowsSkipped })],
     [t('p.customers'), t('p.customerCounts', { customers: r.totals.customers, classified: r.totals.classified })],
@@ -50,4 +51,32 @@ export function parameterRows(r: SegmentResult, notes: readonly string[] = []): 
   if (shown.length === 0) rows.push([t('p.warnings'), t('p.none')]);
   shown.forEach((w, i) => rows.push([i === 0 ? t('p.warnings') : '', w]));
   return rows;
+}
+
+/** Four significant digits at least, as the literature quotes the BG/NBD parameters (r = 0.2426). */
+const parameterText = (v: number): string => (Number.isFinite(v) ? String(+v.toPrecision(5)) : t('p.noValue'));
+
+/**
+ * The BG/NBD rows (SPEC §11): the status rule in force, the fitted model — r, α, a, b, the
+ * log-likelihood and the customers it was fitted on — and the horizon of the expected purchases.
+ * Only for input with dates (the model needs transaction days).
+ */
+function bgnbdRows(r: SegmentResult): LayoutValue[][] {
+  if (r.asOf === null) return [];
+  const o = r.options;
+  const m = r.bgnbd;
+  const churn = o.churnModel === 'bgnbd'
+    ? t('p.churn.bgnbd', { lost: percentText(o.lostBelow), risk: percentText(o.riskBelow), newDays: o.newDays })
+    : t('p.churn.gap');
+  const fit = !m ? t('p.bgnbdNone')
+    : !m.converged ? t('p.bgnbdNotConverged')
+      : t('p.bgnbdFit', {
+        r: parameterText(m.r), alpha: parameterText(m.alpha), a: parameterText(m.a), b: parameterText(m.b),
+        ll: m.logLikelihood.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), customers: m.customers, repeaters: m.repeaters,
+      });
+  return [
+    [t('p.churnModel'), churn],
+    [t('p.bgnbd', { unit: t(o.bgnbdUnit === 'day' ? 'p.unit.day' : 'p.unit.week') }), fit],
+    [t('p.horizon'), t('p.horizonDays', { days: o.horizonDays })],
+  ];
 }

@@ -1,6 +1,13 @@
 // Cells that a spreadsheet would read as a formula (or a DDE payload) unless written as text.
 
-/** Strings a spreadsheet would read as a formula (or a DDE payload) unless written as text. */
+/**
+ * Strings a spreadsheet would read as a formula (or a DDE payload) unless written as text: a
+ * formula character first, or any control character first (tab and CR as SPEC §6 says, and NUL,
+ * ESC and the others too: a writer or host that drops them — ExcelJS strips NUL and ESC — would
+ * otherwise leave "=cmd" unguarded at the start of the cell).
+ */
 export function needsTextGuard(v: unknown): boolean {
-  return typeof v === 'string' && v.length > 0 && '=+-@\t\r'.includes(v[0]);
+  if (typeof v !== 'string' || v.length === 0) return false;
+  const c = v.charCodeAt(0);
+  return c < 0x20 || c === 0x7f || '=+-@'.includes(v[0]);
 }

@@ -24,6 +24,8 @@ function winBackColumns(result: SegmentResult): Column<WinBackEntry>[] {
     fieldColumn('segment', (r) => r.segment ?? r.abc),
     fieldColumn('keyAccount', (r) => flagLabel(r.keyAccount)),
     fieldColumn('status', (r) => statusLabel(r.status)),
+    fieldColumn('pAlive', (r) => r.pAlive),
+    fieldColumn('expectedPurchases', (r) => r.expectedPurchases),
     fieldColumn('lastPurchase', (r) => dateCell(r.lastPurchase)),
     fieldColumn('daysSinceLast', (r) => r.daysSinceLast),
     fieldColumn('typicalGap', (r) => numberCell(r.typicalGap)),

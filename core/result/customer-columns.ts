@@ -42,5 +42,8 @@ export interface CustomerColumns {
   gapFallback: Uint8Array;
   /** STATUS_CODES. */
   status: Uint8Array;
+  /** BG/NBD (SPEC §11): P(alive) and the expected transaction days in the horizon; NaN: none. */
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
   action: readonly string[];
 }

@@ -90,7 +90,9 @@ export const CUSTOMER_FIELDS = [
   field({ name: 'gapFallback', kind: 'value', json: false, read: (c, i) => c.gapFallback[i] === 1, sheet: null }),
   field({ name: 'lapse', kind: 'value', json: false, read: (c, i) => (c.long ? (c.asOf - c.last[i]) / c.gap[i] : null), sheet: null }),
   field({ name: 'status', kind: 'status', json: true, read: (c, i) => STATUS_CODES[c.status[i]], sheet: { header: 'h.status', format: 'text', width: 9, place: 20 } }),
-  field({ name: 'action', kind: 'value', json: false, read: (c, i) => c.action[i], sheet: { header: 'h.action', format: 'text', width: 48, place: 21 } }),
+  field({ name: 'pAlive', kind: 'value', json: true, read: (c, i) => orNull(c.pAlive[i]), sheet: { header: 'h.pAlive', format: 'percent', width: 9, place: 21 } }),
+  field({ name: 'expectedPurchases', kind: 'value', json: true, read: (c, i) => orNull(c.expectedPurchases[i]), sheet: { header: 'h.expectedPurchases', format: 'ratio', width: 11, place: 22 } }),
+  field({ name: 'action', kind: 'value', json: false, read: (c, i) => c.action[i], sheet: { header: 'h.action', format: 'text', width: 48, place: 23 } }),
 ] as const;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];

@@ -1,6 +1,7 @@
 // The shapes of a segmentation result: what every surface reads. A customer's fields are those of
 // the one customer field table (customer-fields.ts).
 
+import type { BgnbdParameters } from '../analyses/bgnbd';
 import type { CustomerReader, CustomerResult } from './customer-fields';
 import type { AbcOrNone, SegmentOrNone, XyzOrNone } from '../rules/class-migration';
 import type { AbcClass, ColumnMapping, DateOrder, Segment, SegmentOptions, SkippedRow, Status } from '../types';
@@ -20,6 +21,9 @@ export interface WinBackEntry {
   metric: number;
   valueAtStake: number;
   action: string;
+  /** BG/NBD (SPEC §11); null without a model. */
+  pAlive: number | null;
+  expectedPurchases: number | null;
 }
 
 export interface MatrixCell {
@@ -169,4 +173,8 @@ export interface SegmentResult {
   migrationNote: string | null;
   skipped: SkippedRow[];
   warnings: string[];
+  /** The fitted BG/NBD model (SPEC §11), converged or not; null when none was tried (no dates, too few repeat buyers). */
+  bgnbd: BgnbdParameters | null;
+  /** Why the BG/NBD columns are empty (also among the warnings); null when they are filled or there are no customers. */
+  bgnbdWarning: string | null;
 }

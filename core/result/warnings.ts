@@ -21,6 +21,8 @@ export interface WarningFacts {
   risky: readonly { name: string; share: number }[];
   /** Why class migration is left out (SPEC §8), or null. */
   migration: string | null;
+  /** Why there is no BG/NBD model, when there is none (SPEC §11). */
+  bgnbd?: string | null;
 }
 
 export function runWarnings(f: WarningFacts, o: SegmentOptions): string[] {
@@ -38,5 +40,6 @@ export function runWarnings(f: WarningFacts, o: SegmentOptions): string[] {
       ? t('warn.mostlyZ', { share: `${Math.round((f.mostlyZ / f.xyzCount) * 100)} %`, other: o.xyzMethod === 'cv' ? 'frequency' : 'cv' }) : null,
     ...f.risky.slice(0, 5).map((r) => t('warn.dependency', { customer: r.name, share: `${(r.share * 100).toFixed(1)} %`, metric: t(f.profitBasis ? 'metric.profit' : 'metric.revenue') })),
     f.migration,
+    f.bgnbd ?? null,
   ].filter((w): w is string => w !== null);
 }

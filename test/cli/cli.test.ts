@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers';
+import { ledgerCsv } from '../../scripts/gen-ledger.mjs';
 
 let dir: string;
 beforeAll(() => { dir = tempDir(); });
@@ -43,8 +44,40 @@ describe('abcxyz segment', () => {
     const out = join(dir, 'de.csv.out.csv');
     expect(cli(['segment', input, '--out', out]).code).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('rank,customer,revenue,profit,metric,share,cumShare,abc,purchases,periods,activePeriods,frequency,cv,xyz,segment,keyAccount,archetypes,dependencyRisk,qualified,firstPurchase,lastPurchase,daysSinceLast,typicalGap,status');
+    expect(text.split('\n')[0]).toBe('rank,customer,revenue,profit,metric,share,cumShare,abc,purchases,periods,activePeriods,frequency,cv,xyz,segment,keyAccount,archetypes,dependencyRisk,qualified,firstPurchase,lastPurchase,daysSinceLast,typicalGap,status,pAlive,expectedPurchases');
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+
+  it('BG/NBD (SPEC §11): --churn-model bgnbd --lost-below 30 --risk-below 60 --horizon-days 30 into the JSON and CSV contract', () => {
+    const input = join(dir, 'bgnbd.csv');
+    writeFileSync(input, ledgerCsv({ rows: 1000, profit: false }));
+    const out = join(dir, 'bgnbd.json');
+    const r = cli(['segment', input, '--out', out, '--churn-model', 'bgnbd', '--lost-below', '30', '--risk-below', '60', '--horizon-days', '30', '--as-of', '2024-12-31']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    expect(j.parameters).toMatchObject({ churnModel: 'bgnbd', lostBelow: 0.3, riskBelow: 0.6, horizonDays: 30, bgnbdUnit: 'week' });
+    expect(Object.keys(j.parameters.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood', 'customers', 'converged', 'unit']);
+    expect(j.parameters.bgnbd).toMatchObject({ customers: 86, converged: true, unit: 'week' });
+    for (const c of j.customers) {
+      expect(c.pAlive).toBeGreaterThanOrEqual(0);
+      expect(c.pAlive).toBeLessThanOrEqual(1);
+      expect(c.pAlive < 0.3 ? ['Lost'] : c.pAlive < 0.6 ? ['At risk'] : ['Active', 'New']).toContain(c.status);
+    }
+    expect(j.winBack.length).toBeGreaterThan(0);
+    for (const w of j.winBack) expect(w.pAlive).toBe(j.customers.find((c: { customer: string }) => c.customer === w.customer).pAlive);
+    // the CSV has the same two columns; a ledger where nobody repeats has nulls and says why
+    const csv = join(dir, 'bgnbd.out.csv');
+    expect(cli(['segment', input, '--out', csv]).code).toBe(0);
+    const [head, first] = readFileSync(csv, 'utf8').split('\n');
+    expect(Number(first.split(',')[head.split(',').indexOf('pAlive')])).toBeGreaterThan(0);
+    const once = join(dir, 'once.csv');
+    writeFileSync(once, 'customer,date,amount\nA,2024-01-05,10\nB,2024-02-05,20\n');
+    const onceOut = join(dir, 'once.json');
+    expect(cli(['segment', once, '--out', onceOut, '--churn-model', 'bgnbd']).code).toBe(0);
+    const o = JSON.parse(readFileSync(onceOut, 'utf8'));
+    expect(o.parameters.bgnbd).toBeNull();
+    expect(o.customers.map((c: { pAlive: unknown; expectedPurchases: unknown }) => [c.pAlive, c.expectedPurchases])).toEqual([[null, null], [null, null]]);
+    expect(o.warnings).toContain('BG/NBD: only 0 of 2 customer(s) bought on more than one day; the model needs at least 10, so P(alive) and expected purchases are left empty. With churn-model=bgnbd, the statuses come from the gap rule instead.');
   });
 
   it('prints a readable summary without --out, and timings on stderr', () => {
@@ -114,5 +147,19 @@ describe('abcxyz segment on .xlsx input', () => {
     const missing = cli(['segment', input, '--sheet', 'Nope']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/No sheet named "Nope".*Sheets: Notes, Sales/);
+  });
+});
+
+describe('an .xlsx report shortened to fit Excel', () => {
+  it('says on stderr what it cut: a name longer than a cell holds', () => {
+    const long = `Acme ${'x'.repeat(40000)}`;
+    writeFileSync(join(dir, 'long.csv'), `Customer,Date,Amount\n${long},2024-01-05,10\nBeta,2024-02-05,20\n`);
+    const r = cli(['segment', join(dir, 'long.csv'), '--out', join(dir, 'long.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/abcxyz: Texts longer than a cell holds are cut to 32,?76\d characters/);
+    // the JSON keeps the whole name: only the workbook is bound by Excel's cell
+    const j = cli(['segment', join(dir, 'long.csv'), '--out', join(dir, 'long.json')]);
+    expect(JSON.parse(readFileSync(join(dir, 'long.json'), 'utf8')).customers.map((c: { customer: string }) => c.customer)).toContain(long);
+    expect(j.stderr).not.toMatch(/longer than a cell/);
   });
 });

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLayout, segment, serialFromDay } from '../../core';
 import { REPORT_ROWS } from '../fixtures';
+import { BGNBD_OPTIONS, bgnbdLedger, expectBgnbdColumns } from '../fixtures/bgnbd-ledger';
 import { writeXlsx } from '../../cli/xlsx';
 import { cli, tempDir } from './helpers';
 
@@ -129,6 +130,45 @@ for (const mode of ['table', 'streaming'] as const) {
     });
   });
 }
+
+describe('BG/NBD columns through the XLSX writer (both modes)', () => {
+  const result = segment(bgnbdLedger(), BGNBD_OPTIONS);
+  const layout = buildLayout(result);
+
+  for (const mode of ['table', 'streaming'] as const) {
+    it(`${mode}: P(alive) as a percentage, expected purchases with two decimals, the status they give, the win-back columns and the fitted parameters`, async () => {
+      const path = join(dir, `bgnbd-${mode}.xlsx`);
+      await writeXlsx(layout, path, mode === 'streaming' ? 0 : 1e9);
+      const wb = await readBack(path);
+      const ws = wb.getWorksheet('ABC-XYZ')!;
+      const t = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
+      const width = t.values[0].length;
+      const table = Array.from({ length: t.values.length }, (_, i) => Array.from({ length: width }, (_, j) => ws.getRow(t.row + 1 + i).getCell(t.col + 1 + j).value));
+      expectBgnbdColumns(table, result);
+      const h = table[0] as string[];
+      expect(ws.getRow(t.row + 2).getCell(t.col + 1 + h.indexOf('P(alive)')).numFmt).toBe('0.0%');
+      expect(ws.getRow(t.row + 2).getCell(t.col + 1 + h.indexOf('Expected purchases')).numFmt).toBe('0.00');
+      // the win-back sheet: the same columns for its customers
+      const wbSheet = wb.getWorksheet('Win-back')!;
+      const wh = wbSheet.getRow(1).values as unknown[];
+      const pCol = wh.indexOf('P(alive)');
+      expect(pCol).toBeGreaterThan(0);
+      expect(wh[pCol + 1]).toBe('Expected purchases');
+      expect(result.winBack.length).toBeGreaterThan(0);
+      result.winBack.forEach((w, k) => {
+        expect(wbSheet.getRow(k + 2).getCell(pCol).value).toBeCloseTo(w.pAlive!, 12);
+        expect(wbSheet.getRow(k + 2).getCell(pCol + 1).value).toBeCloseTo(w.expectedPurchases!, 12);
+      });
+      // the parameters block: the status rule, the model and the horizon
+      const texts: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+      expect(texts).toContain('BG/NBD: Lost P(alive) < 30 %, At risk < 60 %; New ≤ 180 d');
+      expect(texts).toContain('BG/NBD model (time unit: week)');
+      expect(texts.find((x) => x.startsWith('r 0.46358, α 2.7465, a 0.18802, b 2.2355; log-likelihood -1,832.41; 86 customers, 65 bought again'))).toBeDefined();
+      expect(texts).toContain('the next 90 days');
+    });
+  }
+});
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const withOffice = soffice || process.env.CI ? describe : describe.skip;

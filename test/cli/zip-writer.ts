@@ -15,17 +15,25 @@ function crc32(buf: Buffer): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * A part already deflated, with the size its directory entry gives it (which a zip bomb may
+ * understate): the reader is held to both.
+ */
+export interface Deflated { deflated: Buffer; size: number }
+
 /** Writes a zip of the given parts, in the order given; `stored` names parts written uncompressed. */
-export function writeZip(path: string, parts: Record<string, string | Buffer>, stored: string[] = []): void {
+export function writeZip(path: string, parts: Record<string, string | Buffer | Deflated>, stored: string[] = []): void {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(parts)) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    const method = stored.includes(name) ? 0 : 8;
-    const body = method === 8 ? deflateRawSync(data) : data;
+    const given = typeof content === 'object' && !Buffer.isBuffer(content) ? content : null;
+    const data = given ? Buffer.alloc(0) : Buffer.isBuffer(content) ? content : Buffer.from(content as string, 'utf8');
+    const method = given ? 8 : stored.includes(name) ? 0 : 8;
+    const body = given ? given.deflated : method === 8 ? deflateRawSync(data) : data;
+    const size = given ? given.size : data.length;
     const nameBuf = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = given ? 0 : crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -33,7 +41,7 @@ export function writeZip(path: string, parts: Record<string, string | Buffer>, s
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBuf.length, 26);
     locals.push(local, nameBuf, body);
     const cd = Buffer.alloc(46);
@@ -44,7 +52,7 @@ export function writeZip(path: string, parts: Record<string, string | Buffer>, s
     cd.writeUInt16LE(method, 10);
     cd.writeUInt32LE(crc, 16);
     cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(data.length, 24);
+    cd.writeUInt32LE(size, 24);
     cd.writeUInt16LE(nameBuf.length, 28);
     cd.writeUInt32LE(offset, 42);
     central.push(cd, nameBuf);
@@ -63,14 +71,14 @@ export function writeZip(path: string, parts: Record<string, string | Buffer>, s
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export interface HandSheet { name: string; state?: 'hidden' | 'veryHidden'; xml: string }
+export interface HandSheet { name: string; state?: 'hidden' | 'veryHidden'; xml: string | Deflated }
 
 /**
  * A workbook from hand-written sheet XML (the sheetData and what follows, or a whole worksheet
  * part when it starts with "<?xml"), with optional shared strings and styles.
  */
 export function handWorkbook(path: string, sheets: HandSheet[], opts: { activeTab?: number; sharedStrings?: string[]; styles?: string; date1904?: boolean; stored?: boolean } = {}): void {
-  const parts: Record<string, string> = {};
+  const parts: Record<string, string | Deflated> = {};
   parts['[Content_Types].xml'] = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`;
   parts['_rels/.rels'] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -83,7 +91,7 @@ export function handWorkbook(path: string, sheets: HandSheet[], opts: { activeTa
   if (opts.styles) rels.push(`<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/>`);
   parts['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
   sheets.forEach((s, i) => {
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = s.xml.startsWith('<?xml') ? s.xml : `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}" xmlns:r="${REL}">${s.xml}</worksheet>`;
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = typeof s.xml !== 'string' || s.xml.startsWith('<?xml') ? s.xml : `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}" xmlns:r="${REL}">${s.xml}</worksheet>`;
   });
   if (opts.sharedStrings) {
     parts['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="${opts.sharedStrings.length}">${opts.sharedStrings.map((x) => (x.startsWith('<') ? `<si>${x}</si>` : `<si><t>${esc(x)}</t></si>`)).join('')}</sst>`;

@@ -136,7 +136,7 @@ describe('task pane in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__alerts)).toBe(0);
     expect(errors).toEqual([]);
     // functions.js registered the custom functions in the same page (shared runtime)
-    expect(await page.evaluate(() => (window as any).__registered)).toEqual(['SEGMENT', 'ABC', 'XYZ', 'MATRIX', 'LOSSES', 'MIGRATION']);
+    expect(await page.evaluate(() => (window as any).__registered)).toEqual(['SEGMENT', 'ABC', 'XYZ', 'MATRIX', 'PALIVE', 'LOSSES', 'MIGRATION']);
     // nothing but the page's own files (and the blocked CDN) was requested
     expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
 

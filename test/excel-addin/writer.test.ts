@@ -6,6 +6,7 @@ import { writeLayout } from '../../excel-addin/write-layout';
 import { segmentWorkbook } from '../../excel-addin/run-segment';
 import { readSource } from '../../excel-addin/read-source';
 import { cellsOf, fakeWorkbook, FakeContext, LIMIT_BYTES } from './fake-excel';
+import { BGNBD_OPTIONS, bgnbdLedger, expectBgnbdColumns } from '../fixtures/bgnbd-ledger';
 
 type Cell = string | number | boolean;
 const ctxOf = (c: FakeContext) => c as unknown as Excel.RequestContext;
@@ -183,6 +184,29 @@ describe('writeLayout', () => {
     const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
     const rect = { row: customers.row, col: customers.col, rows: customers.values.length, cols: customers.values[0].length };
     expect(cellsOf(state.sheet('ABC-XYZ')!, rect)).toEqual(customers.values.map((r) => r.map((v) => (v === null ? '' : v))));
+  });
+});
+
+describe('BG/NBD through the Excel writer', () => {
+  it('Segment customers with churn-model = bgnbd: P(alive) and expected purchases cells with their formats, the status, the win-back columns', async () => {
+    const grid = bgnbdLedger('serial') as Cell[][];
+    const { state, context } = fakeWorkbook(grid);
+    const out = await segmentWorkbook(ctxOf(context), { ...BGNBD_OPTIONS });
+    const layout = buildLayout(out.result);
+    const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
+    const rect = { row: customers.row, col: customers.col, rows: customers.values.length, cols: customers.values[0].length };
+    const sheet = state.sheet('ABC-XYZ')!;
+    const written = cellsOf(sheet, rect);
+    expectBgnbdColumns(written, out.result);
+    const h = written[0] as string[];
+    expect(sheet.formatAt(customers.row + 1, customers.col + h.indexOf('P(alive)'))).toBe('0.0%');
+    expect(sheet.formatAt(customers.row + 1, customers.col + h.indexOf('Expected purchases'))).toBe('0.00');
+    const winBack = layout.sheets[1].blocks[0];
+    const back = cellsOf(state.sheet('Win-back')!, { row: winBack.row, col: winBack.col, rows: winBack.values.length, cols: winBack.values[0].length });
+    const p = (back[0] as string[]).indexOf('P(alive)');
+    expect(back.slice(1).map((r) => r[p])).toEqual(out.result.winBack.map((w) => w.pAlive));
+    // the same numbers as the core on the same grid
+    expect(out.result.customers.map((c) => c.pAlive)).toEqual(segment(grid as RawCell[][], { ...BGNBD_OPTIONS }).customers.map((c) => c.pAlive));
   });
 });
 

@@ -99,7 +99,8 @@ describe('re-runs: the new report first, the earlier one removed after it, the p
     expect(report.maxRows).toBe(report.getLastRow());
     expect(report.maxCols).toBe(report.getLastColumn());
     const winBack = gas.spreadsheet._find('Win-back')!;
-    expect([winBack.maxRows, winBack.maxCols]).toEqual([winBack.getLastRow(), 10]);
+    // ten columns, and issue 16's P(alive) and expected purchases
+    expect([winBack.maxRows, winBack.maxCols]).toEqual([winBack.getLastRow(), 12]);
   });
 });
 

@@ -11,6 +11,7 @@ import { DEFAULT_COLUMN_PX, WIDTH_TOLERANCE_CHARS, columnPx, mergedRules, widthR
 import fc from 'fast-check';
 import { createFakeGas, formatDateFake, type FakeGas, type FakeSheet } from './fake-gas';
 import { csvGrid, generatedCsv } from './helpers';
+import { BGNBD_OPTIONS, expectBgnbdColumns } from '../fixtures/bgnbd-ledger';
 
 const TZ = 'Europe/Athens';
 let gas: FakeGas;
@@ -108,6 +109,26 @@ describe('Segment customers writes the report layout', () => {
     const written = Array.from({ length: customers.values.length }, (_, i) => report._cell(customers.row + 1 + i, nameCol));
     expect(written).toContain(`'=HYPERLINK("http://x","click")`);
     expect(written).not.toContain('=HYPERLINK("http://x","click")');
+  });
+
+  it('BG/NBD: with churn-model = bgnbd from the sidebar the P(alive) and expected purchases columns, their formats, the status and the win-back columns', () => {
+    const grid = csvGrid(generatedCsv(1000, { profit: false }), TZ) as RawCell[][];
+    salesSheet(grid);
+    runAll({ options: { 'churn-model': 'bgnbd', 'lost-below': '30', 'risk-below': '60', 'as-of': '2024-12-31' } });
+    const result = segment(grid, { firstRow: 1, dateObjectDay: dayOfDateIn(TZ, formatDateFake), ...BGNBD_OPTIONS });
+    const layout = buildLayout(result);
+    layout.sheets.forEach((spec, k) => assertSheetMatches(gas.spreadsheet.sheets[k + 1], spec));
+    const report = gas.spreadsheet.sheets[1];
+    const customers = layout.sheets[0].blocks.find((b) => b.id === 'customers')!;
+    const table = customers.values.map((row, i) => row.map((_, j) => report._cell(customers.row + 1 + i, customers.col + 1 + j)));
+    expectBgnbdColumns(table, result);
+    const h = table[0] as string[];
+    expect(report._format(customers.row + 2, h.indexOf('P(alive)') + 1)).toBe('0.0%');
+    expect(report._format(customers.row + 2, h.indexOf('Expected purchases') + 1)).toBe('0.00');
+    const winBack = gas.spreadsheet.sheets[2];
+    const p = Array.from({ length: 14 }, (_, j) => winBack._cell(1, j + 1)).indexOf('P(alive)');
+    expect(p).toBeGreaterThan(-1);
+    result.winBack.forEach((w, i) => expect(winBack._cell(i + 2, p + 1)).toBe(w.pAlive));
   });
 
   it('buckets Date cells in the spreadsheet time zone, not the script zone', () => {
