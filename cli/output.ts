@@ -137,9 +137,43 @@ export function writeJson(r: SegmentResult, path: string): void {
       skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason })),
       warnings: r.warnings,
     };
-    writeSync(fd, `],${JSON.stringify(tail).slice(1)}`);
+    writeSync(fd, '],');
+    writeEntries(fd, tail);
+    writeSync(fd, '}');
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Elements of a long list written at a time. */
+const SLICE = 2000;
+
+/**
+ * An object's entries as JSON.stringify writes them (without the braces), but a long list — the
+ * loss events, the movers, the skipped rows — in slices, and an object holding one entry by entry:
+ * tens of thousands of them never become one giant string. The same bytes as JSON.stringify.
+ */
+function writeEntries(fd: number, o: Record<string, unknown>): void {
+  let first = true;
+  for (const [key, value] of Object.entries(o)) {
+    if (value === undefined) continue;
+    writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    writeValue(fd, value);
+  }
+}
+
+function writeValue(fd: number, value: unknown): void {
+  if (Array.isArray(value) && value.length > SLICE) {
+    writeSync(fd, '[');
+    for (let i = 0; i < value.length; i += SLICE) writeSync(fd, (i ? ',' : '') + value.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? 'null').join(','));
+    writeSync(fd, ']');
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).some((v) => Array.isArray(v) && v.length > SLICE)) {
+    writeSync(fd, '{');
+    writeEntries(fd, value as Record<string, unknown>);
+    writeSync(fd, '}');
+  } else {
+    writeSync(fd, JSON.stringify(value));
   }
 }
 
