@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
-import { customersOf, isoFromDay, JSON_FIELDS, portfolioJson, portfolioLines, SEGMENTS, t, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
+import { customersOf, isoFromDay, JSON_FIELDS, needsTextGuard, portfolioJson, portfolioLines, SEGMENTS, t, type CustomerField, type CustomerReader, type SegmentResult } from '../core';
 
 // the same few hundred days recur across tens of thousands of customers
 const isoCache = new Map<number, string>();
@@ -29,10 +29,13 @@ export function customerRecord(l: CustomerReader, k: number): Record<string, unk
 /** The JSON / CSV field names of a customer. */
 const CSV_FIELDS = JSON_FIELDS.map((f) => f.name);
 
+/** Elements of a long list (customers, loss events, movers, skipped rows) written at a time. */
+const SLICE = 2000;
+
 /** Each JSON field's `"name":` text, made once. */
 const JSON_KEYS = JSON_FIELDS.map((f) => `${JSON.stringify(f.name)}:`);
 
-// the same days and archetype lists recur across tens of thousands of customers
+// the same days (quoted iso() text) and archetype lists recur across tens of thousands of customers
 const dayJson = new Map<number, string>();
 const listJson = new Map<unknown, string>();
 
@@ -43,7 +46,7 @@ function valueJson(kind: CustomerField['kind'], v: unknown): string | undefined 
     case 'number':
       if (kind === 'day') {
         let d = dayJson.get(v);
-        if (d === undefined) dayJson.set(v, (d = JSON.stringify(isoFromDay(v))));
+        if (d === undefined) dayJson.set(v, (d = JSON.stringify(iso(v))));
         return d;
       }
       // String(x) is JSON's number text; JSON writes NaN and ±Infinity as null
@@ -127,7 +130,7 @@ export function writeJson(r: SegmentResult, path: string): void {
     const open = JSON.stringify(head);
     writeSync(fd, `${open.slice(0, -1)},"customers":[`);
     let first = true;
-    for (const part of customerJsonSlices(customersOf(r), 2000)) {
+    for (const part of customerJsonSlices(customersOf(r), SLICE)) {
       writeSync(fd, (first ? '' : ',') + part);
       first = false;
     }
@@ -144,9 +147,6 @@ export function writeJson(r: SegmentResult, path: string): void {
     closeSync(fd);
   }
 }
-
-/** Elements of a long list written at a time. */
-const SLICE = 2000;
 
 /**
  * An object's entries as JSON.stringify writes them (without the braces), but a long list — the
@@ -177,13 +177,6 @@ function writeValue(fd: number, value: unknown): void {
   }
 }
 
-/**
- * The first characters that make a spreadsheet read a CSV cell as something other than its text:
- * a formula (=, +, -, @), or a control character — tab, CR, NUL and the other C0 controls, DEL and
- * the C1 controls — which spreadsheets strip or act on, so that what follows becomes the cell's start.
- */
-export const CSV_GUARDED = /^[=+\-@\u0000-\u001f\u007f-\u009f]/;
-
 /** The customer table as CSV with the JSON field names. Formula-like names are prefixed with ' (CSV injection). */
 export function toCsv(r: SegmentResult): string {
   const list = customersOf(r);
@@ -191,7 +184,7 @@ export function toCsv(r: SegmentResult): string {
     const rec = customerRecord(list, k);
     const name = list.customer(k);
     rec.archetypes = list.archetypes(k).join('; ');
-    if (CSV_GUARDED.test(name)) rec.customer = `'${name}`;
+    if (needsTextGuard(name)) rec.customer = `'${name}`;
     for (const f of CSV_FIELDS) if (rec[f] === null) rec[f] = '';
     return rec;
   });

@@ -14,7 +14,7 @@ import { createSegmenter } from '../../core';
 import { OutputError } from '../../cli/fs-errors';
 import { openXlsx } from '../../cli/input';
 import { prepareOutput, writeThrough } from '../../cli/output-file';
-import { CSV_GUARDED } from '../../cli/output';
+import { needsTextGuard } from '../../core';
 import { terminalText } from '../../cli/terminal';
 import { Workbook } from '../../cli/workbook';
 import { writeLedger } from '../../scripts/gen-ledger.mjs';
@@ -483,8 +483,8 @@ describe('messages', () => {
     ok(run(['segment', p, '--out', out]));
     const names = readFileSync(out, 'utf8').split('\n').slice(1, 5).map((l) => l.split(',')[1]);
     expect(names).toEqual(["'\x00Nul", "'\x1bEsc", "'=SUM(A1)", 'Plain']);
-    for (const c of ['\x00', '\x01', '\x1f', '\x7f', '\x9b', '\t', '\r', '=', '+', '-', '@']) expect(CSV_GUARDED.test(`${c}x`)).toBe(true);
-    expect(CSV_GUARDED.test('Acme')).toBe(false);
+    for (const c of ['\x00', '\x01', '\x1f', '\x7f', '\x9b', '\t', '\r', '=', '+', '-', '@']) expect(needsTextGuard(`${c}x`)).toBe(true);
+    expect(needsTextGuard('Acme')).toBe(false);
   });
 
   it('errno codes never reach the analyst', () => {
